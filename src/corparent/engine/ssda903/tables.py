@@ -121,8 +121,14 @@ EPISODES = TableSpec(
     optional=(
         Column("PL_DISTANCE", F, "Distance from home to placement in miles (derived from postcodes)"),
         Column("PL_LA", T, "Council area of the placement (derived from postcodes)"),
-        Column("PL_LOCATION", C, "Placement inside (IN) or outside (OUT) the council's boundary",
-               MappingProxyType({"IN": "Inside the council's boundary", "OUT": "Outside the council's boundary"})),
+        Column(
+            "PL_LOCATION",
+            C,
+            "Placement inside (IN) or outside (OUT) the council's boundary",
+            MappingProxyType(
+                {"IN": "Inside the council's boundary", "OUT": "Outside the council's boundary"}
+            ),
+        ),
     ),
 )
 

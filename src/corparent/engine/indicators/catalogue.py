@@ -122,10 +122,10 @@ def _parse_one(
 
     for key in sorted(set(raw) - _KNOWN_KEYS):
         err(f"unknown field {key!r}")
-    for key in _REQUIRED_TEXT:
-        if not isinstance(raw.get(key), str) or not raw[key].strip():
-            err(f"{key} is required (text)")
-    if issues:
+    missing = [k for k in _REQUIRED_TEXT if not isinstance(raw.get(k), str) or not raw[k].strip()]
+    for key in missing:
+        err(f"{key} is required (text)")
+    if missing:
         return None, issues
     try:
         polarity = Polarity(raw["polarity"])

@@ -95,7 +95,7 @@ def _figure(ind: Indicator, row: dict[str, Any], k: int, population: float | Non
     if ind.unit is Unit.PER_10K:
         assert population
         lo, hi = intervals.poisson_rate(int(n), population)
-        return {"numerator": float(n), "denominator": population, "value": n / population * 10_000,
+        return {"numerator": float(n), "denominator": float(population), "value": n / population * 10_000,
                 "lower": lo, "upper": hi}  # fmt: skip
     d = row[f"d{k}"]
     if not d:

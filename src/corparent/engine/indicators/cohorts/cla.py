@@ -35,9 +35,11 @@ def build_review_timeliness(con: duckdb.DuckDBPyConnection, ctx: Context) -> Non
     """Whether each child looked after at R has had every review on time (a local measure).
 
     First review within 20 working days of the period of care starting; the second within 3 months
-    of the first; later ones within 6 months of the previous. Intervals whose deadline falls before
-    the period's first day are not judged (our rule: the measure is about the period). At R the
-    next review must not already be overdue.
+    of the first; later ones within 6 months of the previous. Reviews held before the period's first
+    day are not judged (our rule: the measure is about the period); a review held in the period is
+    judged against its deadline even when that deadline fell before the period (the child was
+    overdue during the period: indicators.md, "every interval was kept"). At R the next review must
+    not already be overdue.
     """
     r, ps = ctx.r, ctx.ps
     con.execute(
@@ -67,7 +69,9 @@ def build_review_timeliness(con: duckdb.DuckDBPyConnection, ctx: Context) -> Non
         ),
         summary AS (
           SELECT child, count(*) AS n_reviews, max(review) AS last_review,
-                 bool_and(review <= deadline OR deadline < {ps}) AS all_kept
+                 -- judged: reviews held in the period (a late one whose deadline fell before the
+                 -- period still breaks it: indicators.md, "every interval was kept")
+                 bool_and(review <= deadline OR review < {ps}) AS all_kept
           FROM judged GROUP BY child
         )
         SELECT o.child,

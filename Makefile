@@ -1,0 +1,63 @@
+# corparent — everyday commands. Run `make` (or `make help`) to list them.
+#
+# Every target that runs Python uses the virtual environment in .venv/, which
+# `make install` creates (or refreshes when pyproject.toml changes).
+# A target shows up in `make help` when its rule line ends with `## description`.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+MAKEFLAGS += --no-builtin-rules --warn-undefined-variables
+
+# The interpreter that creates the venv: `make install PYTHON=python3.12` to choose another.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: help install demo test bench lint typecheck clean
+
+help: ## List the targets (this text)
+	@echo "Usage: make <target>"
+	@echo
+	@awk 'BEGIN { FS = ":.*## " } /^[A-Za-z0-9_.-]+:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+
+install: $(STAMP) ## Create .venv/ and install corparent with its dev tools (pip install -e '.[dev]')
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null 2>&1 || { \
+	  echo "error: '$(PYTHON)' was not found. corparent needs Python 3.11 or newer;" >&2; \
+	  echo "       install it, or run: make install PYTHON=/path/to/python3.11" >&2; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "error: corparent needs Python 3.11 or newer, but '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
+	  echo "       Install a newer Python, or run: make install PYTHON=/path/to/python3.11" >&2; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]'
+	touch $@
+
+demo: $(STAMP) ## Make a synthetic council (seed 1), print its scorecard, write CSV and XLSX to out/demo
+	$(BIN)/corparent demo --out out/demo
+
+test: $(STAMP) ## Run the test suite on 2 cores (pytest -n 2)
+	$(BIN)/pytest -n 2 -q
+
+bench: $(STAMP) ## Run the benchmarks: print a table and write bench-out/results.json
+	$(BIN)/python -m corparent.bench
+
+RUFF := $(BIN)/ruff check .
+MYPY := $(BIN)/mypy --strict src/corparent/engine
+
+# Runs both checks even when the first fails, so one run shows every problem.
+lint: $(STAMP) ## Check the code: ruff check, and mypy --strict on src/corparent/engine
+	@status=0; \
+	echo "$(RUFF)"; $(RUFF) || status=1; \
+	echo "$(MYPY)"; $(MYPY) || status=1; \
+	exit $$status
+
+typecheck: $(STAMP) ## Type-check the engine: mypy --strict on src/corparent/engine
+	$(MYPY)
+
+clean: ## Remove generated output and caches (out/, bench-out/, build files); keeps .venv/
+	rm -rf out bench-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +

@@ -1,0 +1,30 @@
+"""``python -m corparent.bench [--national N]``: run the benchmarks, print them, update README.md."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.markdown import Markdown
+
+from corparent.bench import readme_block, run, update_readme
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--national", type=int, default=100_000, help="children looked after at national scale")
+    parser.add_argument("--out", type=Path, default=Path("bench-out"))
+    parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's figures")
+    args = parser.parse_args()
+    console = Console()
+    with console.status("Running benchmarks (national scale takes a few minutes)..."):
+        results = run(args.out, national_children=args.national)
+    console.print(Markdown(readme_block(results)))
+    if not args.no_readme and update_readme(results):
+        console.print("README.md updated.")
+    console.print(f"Results: {args.out / 'results.json'}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,243 @@
+"""The command line: ``corparent synth | scorecard | indicators | demo``.
+
+Exit codes: 0 done; 1 the command ran but found problems (reserved for ``validate``); 2 the input
+could not be read or the options are wrong (the message names what and where).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from corparent.engine.indicators import output
+from corparent.engine.indicators.catalogue import CatalogueError, builtin_catalogue
+from corparent.engine.indicators.engine import Scorecard, compute
+from corparent.engine.indicators.suppression import Audience, suppress
+from corparent.engine.ssda903.model import ReturnReadError
+from corparent.engine.ssda903.reader import read_return
+
+app = typer.Typer(
+    help="corparent: the council's corporate parenting, from the SSDA903 return to the panel.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def _date(value: str, option: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date: expected YYYY-MM-DD", param_hint=option) from None
+
+
+@contextmanager
+def _progress(label: str) -> Iterator[Progress]:
+    """A rich progress bar on stderr (hidden when stderr is not a terminal)."""
+    with Progress(
+        TextColumn("[bold]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    ) as bar:
+        yield bar
+
+
+def _tracker(bar: Progress, label: str):  # type: ignore[no-untyped-def]
+    task = bar.add_task(label, total=None)
+
+    def update(what: str, done: int, total: int) -> None:
+        bar.update(task, description=f"{label}: {what}", completed=done, total=total)
+
+    return update
+
+
+def _population(data: Path, given: int | None) -> tuple[int | None, str | None]:
+    if given:
+        return given, None
+    manifest = data / "manifest.json"
+    if manifest.is_file():
+        try:
+            pop = json.loads(manifest.read_text(encoding="utf-8")).get("population_0_17")
+        except (ValueError, OSError):
+            pop = None
+        if pop:
+            return int(pop), f"population aged 0-17 ({int(pop):,}) taken from {manifest} (synthetic council)"
+    return None, None
+
+
+def _load_and_compute(data: Path, as_at: date, population: int | None) -> tuple[Scorecard, list[str]]:
+    notes: list[str] = []
+    pop, note = _population(data, population)
+    if note:
+        notes.append(note)
+    try:
+        with _progress("Reading") as bar:
+            ret = read_return(data, progress=_tracker(bar, "Reading the return"))
+        with _progress("Computing") as bar:
+            card = compute(ret, as_at, population=pop, progress=_tracker(bar, "Computing indicators"))
+    except ReturnReadError as exc:
+        err.print(f"[red]Could not read the return in {data}[/red]")
+        err.print(str(exc), markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    except CatalogueError as exc:
+        err.print(str(exc), markup=False)
+        raise typer.Exit(2) from None
+    return card, notes + card.notes
+
+
+def _emit(card: Scorecard, notes: list[str], audience: Audience, fmt: Format, out: Path | None) -> None:
+    rows = suppress(card.results, audience)
+    if fmt is Format.table:
+        console = Console(file=out.open("w", encoding="utf-8") if out else sys.stdout, width=160 if out else None)
+        output.render_table(rows, console, headline_only=True)
+        for n in notes:
+            console.print(f"[dim]Note: {n}[/dim]")
+        return
+    if fmt is Format.xlsx:
+        if out is None:
+            raise typer.BadParameter("xlsx needs --out FILE", param_hint="--format")
+        meta = {
+            "Reference date": card.reference_date.isoformat(),
+            "Period": f"{card.period_start.isoformat()} to {card.reference_date.isoformat()}",
+            "Definitions": f"corparent indicator catalogue v{card.catalogue_version}",
+            "Audience": audience.value,
+            "Suppression": "none (analyst)" if audience is Audience.ANALYST else "counts 1-5 hidden, with complementary cells",
+            "Notes": "; ".join(notes) or "none",
+            "Generated": time.strftime("%Y-%m-%d %H:%M:%S"),
+        }
+        output.write_xlsx(rows, out, meta)
+    elif fmt is Format.csv:
+        if out:
+            with out.open("w", encoding="utf-8", newline="") as f:
+                output.write_csv(rows, f)
+        else:
+            output.write_csv(rows, sys.stdout)
+    else:
+        text = output.to_json(rows)
+        if out:
+            out.write_text(text + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
+    for n in notes:
+        err.print(f"Note: {n}", markup=False, highlight=False)
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Argument(help="Folder to write the return into (one sub-folder per year)")],
+    children: Annotated[int, typer.Option(min=1, help="Children looked after at the reference date")] = 400,
+    years: Annotated[int, typer.Option(min=1, max=10, help="Collection years to write")] = 3,
+    reference_date: Annotated[str, typer.Option(help="Last date of the data, YYYY-MM-DD")] = "2025-03-31",
+    seed: Annotated[int, typer.Option(help="Random seed: the same seed gives the same files")] = 1,
+    error_rate: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Share of rows given a known defect (for validator tests)")
+    ] = 0.0,
+) -> None:
+    """Generate a synthetic council's SSDA903 return (synthetic data only, never real children)."""
+    from corparent.engine.ssda903.synth import generate, write_council
+
+    ref = _date(reference_date, "--reference-date")
+    started = time.perf_counter()
+    with _progress("Generating") as bar:
+        track = _tracker(bar, "Generating")
+        track("care histories", 0, 2)
+        council = generate(children=children, years=years, reference_date=ref, seed=seed, error_rate=error_rate)
+        files = write_council(council, out, progress=_tracker(bar, "Writing"))
+    err.print(
+        f"Wrote {len(files)} files for {children:,} children looked after, {years} year(s) to {ref}, "
+        f"seed {seed}, in {time.perf_counter() - started:.1f} s: {out}",
+        highlight=False,
+    )
+
+
+@app.command()
+def scorecard(
+    data: Annotated[Path, typer.Argument(help="Folder holding the return (year sub-folders or one year's CSVs)")],
+    as_at: Annotated[str, typer.Option("--as-at", help="Reference date, YYYY-MM-DD")],
+    format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of the screen")] = None,
+    audience: Annotated[
+        Audience, typer.Option(help="analyst sees every figure; member hides small numbers")
+    ] = Audience.MEMBER,
+    population: Annotated[
+        int | None, typer.Option(min=1, help="Population aged 0-17, for the rate per 10,000")
+    ] = None,
+) -> None:
+    """Compute every indicator for a reference date, with breakdowns and 95% intervals."""
+    if not data.exists():
+        err.print(f"{data}: no such folder")
+        raise typer.Exit(2)
+    card, notes = _load_and_compute(data, _date(as_at, "--as-at"), population)
+    _emit(card, notes, audience, format, out)
+
+
+@app.command()
+def indicators(
+    markdown: Annotated[bool, typer.Option(help="Print the catalogue as Markdown (docs/indicators.md)")] = False,
+) -> None:
+    """List the indicator catalogue: id, title, unit, which direction is good."""
+    from corparent.engine.indicators.docs import catalogue_markdown, catalogue_table
+
+    cat = builtin_catalogue()
+    if markdown:
+        sys.stdout.write(catalogue_markdown(cat))
+    else:
+        Console().print(catalogue_table(cat))
+
+
+@app.command()
+def demo(
+    out: Annotated[Path, typer.Option(help="Folder for the demo council and its scorecard")] = Path("out/demo"),
+    children: Annotated[int, typer.Option(min=1)] = 400,
+    seed: Annotated[int, typer.Option()] = 1,
+    as_at: Annotated[str, typer.Option("--as-at")] = "2025-03-31",
+) -> None:
+    """Make a synthetic council (three years), print its scorecard, write it as CSV and XLSX."""
+    from corparent.engine.ssda903.synth import generate, write_council
+
+    ref = _date(as_at, "--as-at")
+    data = out / "return"
+    council = generate(children=children, years=3, reference_date=ref, seed=seed)
+    write_council(council, data)
+    card, notes = _load_and_compute(data, ref, None)
+    Console().print(
+        f"[bold]Synthetic council[/bold] (seed {seed}): invented children, not real data. Return in {data}"
+    )
+    _emit(card, notes, Audience.MEMBER, Format.table, None)
+    _emit(card, [], Audience.MEMBER, Format.csv, out / "scorecard.csv")
+    _emit(card, [], Audience.MEMBER, Format.xlsx, out / "scorecard.xlsx")
+    _emit(card, [], Audience.ANALYST, Format.csv, out / "scorecard-analyst.csv")
+    Console().print(
+        f"Wrote {out / 'scorecard.csv'} and {out / 'scorecard.xlsx'} (members' view: small numbers hidden), "
+        f"and {out / 'scorecard-analyst.csv'} (analysts' view)."
+    )
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -35,14 +35,18 @@ class FileBytes:
     size: int
     encoding: str | None  # UTF8, UTF8_BOM or CP1252; None when the bytes are neither
     header: list[str]  # the first row's fields as written (empty for an empty file)
+    lowercase: bool = True  # False: every letter is an ASCII capital, so upper-casing changes nothing
 
 
 def inspect(path: Path) -> FileBytes:
-    """Hash the file, find its encoding and read its header row, reading the bytes once."""
+    """Hash the file, find its encoding, read its header row and see if it has lowercase letters.
+
+    The bytes are read once, in chunks.
+    """
     digest = hashlib.sha256()
     size = 0
     first = b""
-    ascii_so_far, utf8_ok, cp1252_ok = True, True, True
+    ascii_so_far, utf8_ok, cp1252_ok, lowercase = True, True, True, False
     decoder = codecs.getincrementaldecoder(UTF8)()
     with path.open("rb") as f:
         while chunk := f.read(_CHUNK):
@@ -50,9 +54,11 @@ def inspect(path: Path) -> FileBytes:
             if not size:
                 first = chunk
             size += len(chunk)
-            if ascii_so_far and chunk.isascii():
-                continue  # ASCII is valid in both encodings, and ends on a character boundary
-            ascii_so_far = False
+            if ascii_so_far and chunk.isascii():  # valid in both encodings; ends on a character boundary
+                # isupper(): some capitals and no lowercase (it stops at the first lowercase letter)
+                lowercase = lowercase or (not chunk.isupper() and chunk.upper() != chunk)
+                continue
+            ascii_so_far, lowercase = False, True
             if utf8_ok:
                 try:
                     decoder.decode(chunk)
@@ -66,15 +72,18 @@ def inspect(path: Path) -> FileBytes:
         except UnicodeDecodeError:
             utf8_ok = False
     encoding: str | None
-    if utf8_ok:
+    if b"\x00" in first:  # UTF-16 (Excel's "Unicode text") or not text at all
+        encoding = None
+    elif utf8_ok:
         encoding = UTF8_BOM if first.startswith(codecs.BOM_UTF8) else UTF8
     else:
         encoding = CP1252 if cp1252_ok else None
-    return FileBytes(digest.hexdigest(), size, encoding, _header(first, encoding))
+    return FileBytes(digest.hexdigest(), size, encoding, _header(first, encoding), lowercase)
 
 
 def _header(first: bytes, encoding: str | None) -> list[str]:
-    line = first.split(b"\n", 1)[0].rstrip(b"\r")
+    end = first.find(b"\n")
+    line = (first if end < 0 else first[:end]).rstrip(b"\r")
     text = line.decode(encoding or UTF8, errors="replace").removeprefix("\ufeff")
     if not text.strip():
         return []

@@ -138,73 +138,58 @@ def build_base(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
     temp = sql_list(codes.TEMPORARY_PLACE)
     short = sql_list(codes.SHORT_BREAK_LS)
     r = ctx.r
-    # Episodes as at R: nothing that starts after R; an end after R is not yet known at R.
-    con.execute(
-        f"""
-        CREATE TABLE {ctx.t("ep0")} AS
-        SELECT CHILD AS child, DECOM AS decom, RNE AS rne, LS AS ls, CIN AS cin, PLACE AS place,
-               PLACE_PROVIDER AS provider,
-               CASE WHEN DEC <= {r} THEN DEC END AS dec,
-               CASE WHEN DEC <= {r} THEN REC END AS rec,
-               PL_DISTANCE AS pl_distance, PL_LOCATION AS pl_location,
-               coalesce(LS IN {short}, false) AS sb,
-               coalesce(PLACE IN {temp}, false) AS temp
-        FROM episodes
-        WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL AND DECOM <= {r}
-        """
-    )
-    # Start of the current period of care: the latest RNE = S episode on or before this one;
-    # where the data does not reach back to one, the earliest DECOM supplied for the child.
-    con.execute(
-        f"""
-        CREATE TABLE {ctx.t("ep1")} AS
-        SELECT *,
-          coalesce(
-            max(CASE WHEN rne = 'S' THEN decom END)
-              OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING),
-            min(decom) OVER (PARTITION BY child)) AS poc_start,
-          lag(temp) OVER (PARTITION BY child ORDER BY decom) AS prev_temp
-        FROM {ctx.t("ep0")}
-        """
-    )
-    # Placements (our rule, indicators.md): a new placement begins at RNE S, P or B; T, U and L
-    # continue it; temporary episodes (T0-T4) are not placements and the episode after one is the
-    # return to the previous carer; a placement never continues across a break in care, and the
-    # first non-temporary episode of a period of care always begins one.
-    con.execute(
-        f"""
-        CREATE TABLE {ctx.t("ep2")} AS
-        SELECT *,
-          NOT temp AND (
-            rne = 'S'
-            OR coalesce(sum(CASE WHEN NOT temp THEN 1 ELSE 0 END) OVER (
-                 PARTITION BY child, poc_start ORDER BY decom
-                 ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) = 0
-            OR (rne IN ('P', 'B') AND NOT coalesce(prev_temp, false))
-          ) AS new_placement
-        FROM {ctx.t("ep1")}
-        """
-    )
-    con.execute(
-        f"""
-        CREATE TABLE {ctx.t("ep3")} AS
-        SELECT *,
-          sum(CASE WHEN new_placement THEN 1 ELSE 0 END) OVER (
-            PARTITION BY child, poc_start ORDER BY decom ROWS UNBOUNDED PRECEDING) AS placement_no
-        FROM {ctx.t("ep2")}
-        """
-    )
+    # Two passes over each child's episodes in DECOM order.
+    # Pass 1. Episodes as at R: nothing that starts after R; an end after R is not yet known at R.
+    # Start of the current period of care: the latest RNE = S episode on or before this one; where
+    # the data does not reach back to one, the earliest DECOM supplied for the child.
+    # Pass 2. Placements (our rule, indicators.md): a new placement begins at RNE S, P or B; T, U
+    # and L continue it; temporary episodes (T0-T4) are not placements and the episode after one is
+    # the return to the previous carer; a placement never continues across a break in care, so the
+    # first non-temporary episode of a period of care always begins one. ``placement_start`` is the
+    # DECOM of the episode that began the placement the child is in (for a temporary episode, the
+    # one they return to); it is NULL before the period of care's first placement.
     con.execute(
         f"""
         CREATE TABLE {ctx.t("ep")} AS
-        SELECT *,
-          CASE WHEN placement_no > 0 THEN min(CASE WHEN NOT temp THEN decom END)
-            OVER (PARTITION BY child, poc_start, placement_no) END AS placement_start
-        FROM {ctx.t("ep3")}
+        WITH pass1 AS (
+          SELECT *,
+            coalesce(
+              max(CASE WHEN rne = 'S' THEN decom END) OVER (w ROWS UNBOUNDED PRECEDING),
+              min(decom) OVER (PARTITION BY child)) AS poc_start,
+            lag(temp) OVER w AS prev_temp,
+            max(CASE WHEN NOT temp THEN decom END) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
+              AS prev_placed_decom
+          FROM (
+            SELECT CHILD AS child, DECOM AS decom, RNE AS rne, LS AS ls, CIN AS cin, PLACE AS place,
+                   PLACE_PROVIDER AS provider,
+                   CASE WHEN DEC <= {r} THEN DEC END AS dec,
+                   CASE WHEN DEC <= {r} THEN REC END AS rec,
+                   PL_DISTANCE AS pl_distance, PL_LOCATION AS pl_location,
+                   coalesce(LS IN {short}, false) AS sb,
+                   coalesce(PLACE IN {temp}, false) AS temp
+            FROM episodes
+            WHERE CHILD IS NOT NULL AND DECOM IS NOT NULL AND DECOM <= {r}
+          )
+          WINDOW w AS (PARTITION BY child ORDER BY decom)
+        ),
+        flagged AS (
+          SELECT * EXCLUDE (prev_placed_decom),
+            NOT temp AND (
+              rne = 'S'
+              OR prev_placed_decom IS NULL OR prev_placed_decom < poc_start
+              OR (rne IN ('P', 'B') AND NOT coalesce(prev_temp, false))
+            ) AS new_placement
+          FROM pass1
+        )
+        SELECT * EXCLUDE (last_start),
+          CASE WHEN last_start >= poc_start THEN last_start END AS placement_start
+        FROM (
+          SELECT *, max(CASE WHEN new_placement THEN decom END)
+                      OVER (PARTITION BY child ORDER BY decom ROWS UNBOUNDED PRECEDING) AS last_start
+          FROM flagged
+        )
         """
     )
-    for name in ("ep0", "ep1", "ep2", "ep3"):
-        con.execute(f"DROP TABLE {ctx.t(name)}")
 
     # Children: sex (1/2 before 2024-25 read as M/F), date of birth, ethnicity group.
     sex = sql_case("s", {k: SEX_LABEL[v] for k, v in codes.SEX_NORMALISED.items()})

@@ -96,9 +96,9 @@ def build_cla(con: duckdb.DuckDBPyConnection, ctx: Context) -> None:
         CREATE TABLE {ctx.t("cla")} AS
         WITH placements AS (
           -- Placements overlapping the period (the one current at its start counts).
-          SELECT child, count(DISTINCT (poc_start, placement_no)) AS n
+          SELECT child, count(DISTINCT placement_start) AS n
           FROM {ctx.t("ep")}
-          WHERE NOT sb AND NOT temp AND placement_no > 0 AND (dec IS NULL OR dec >= {ps})
+          WHERE NOT sb AND NOT temp AND placement_start IS NOT NULL AND (dec IS NULL OR dec >= {ps})
           GROUP BY child
         ),
         sw AS (

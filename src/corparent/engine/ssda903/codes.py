@@ -315,18 +315,17 @@ PREV_PERM: Final = _codes(
     P3="Residence order or child arrangement order",
     Z1="Child has not previously had a permanence option or not known",
 )
-# SW_REASON: the list below is provisional; the validation issue checks it against the DfE guide.
+# Reasons for a change of social worker (SWEpisodes, from 2023-24). Codes as DfE's 903 guide and
+# the community validator (rule SW13STG1) list them; the labels are our plain-English wording.
 SW_REASON: Final = _codes(
-    MGRJOB="Social worker changed job within the council",
-    MGRORG="Change of team or reorganisation",
-    MGRSWR="Social worker returned to the case",
-    SWLEFTLA="Social worker left the council",
+    MANAGE="Management decision, for example to balance caseloads",
+    FCONTA="Social worker's fixed-term or agency contract ended",
+    LEFTRL="Social worker left the role",
+    ORGRST="Organisational restructure",
+    TSPROC="Transfer between teams as part of the usual process",
+    ABSENC="Social worker absent, for example long-term sickness or parental leave",
+    CHCHAN="Child asked for a change",
+    PCCHAN="Parent or carer asked for a change",
     SWDIED="Social worker died",
-    SWLEAVE="Social worker on long-term leave",
-    SWCHSTEP="Change in the child's care plan (step up or down)",
-    CHCHANGE="Child requested a change",
-    FCREQ="Family or carer requested a change",
-    CHILDLEFT="Child moved or the case closed",
-    UNKNOWN="Not known",
-    OTHER="Other",
+    OTHERS="Other reason",
 )

@@ -245,6 +245,7 @@ SW_EPISODES = TableSpec(
     "Social worker episodes: who the child's social worker was and when",
     (
         CHILD,
+        DOB,
         Column("SW_ID", T, "Social worker identifier"),
         Column("SW_DECOM", D, "Date the social worker episode started"),
         Column("SW_DEC", D, "Date the social worker episode ended"),

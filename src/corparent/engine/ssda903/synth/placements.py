@@ -1,0 +1,134 @@
+"""Episode columns: each carer's provider, postcode, URN, distance and area, drawn vectorised.
+
+history.py decides who the carers are and when a child moves; here every carer (a placement with
+one provider) gets its attributes once, so every episode with that carer (a return from a
+temporary placement, a change of placement type with the same carer) shows the same ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from corparent.engine.ssda903.synth import params as P
+from corparent.engine.ssda903.synth.calendar import IntArray, ObjArray
+from corparent.engine.ssda903.synth.cohort import Cohort, pick_codes
+from corparent.engine.ssda903.synth.history import FOSTER, Episodes
+
+
+@dataclass
+class EpisodeTable:
+    """All episodes, as columns; dates are day numbers (OPEN = no DEC yet)."""
+
+    child: IntArray
+    decom: IntArray
+    dec: IntArray
+    period: IntArray  # -1 for short breaks
+    text: dict[str, ObjArray]  # RNE, LS, CIN, PLACE, PLACE_PROVIDER, REC, REASON_PLACE_CHANGE, HOME_POST, ...
+
+    @staticmethod
+    def concat(parts: list[EpisodeTable]) -> EpisodeTable:
+        return EpisodeTable(
+            child=np.concatenate([p.child for p in parts]),
+            decom=np.concatenate([p.decom for p in parts]),
+            dec=np.concatenate([p.dec for p in parts]),
+            period=np.concatenate([p.period for p in parts]),
+            text={k: np.concatenate([p.text[k] for p in parts]) for k in parts[0].text},
+        )
+
+
+def postcodes(area: str) -> ObjArray:
+    return np.array([f"{area}{d} {s}" for d in range(1, 21) for s in range(10)], dtype=object)
+
+
+PLACE_CODES = tuple(P.PROVIDER)  # every placement type the generator uses
+_INDEX = {code: i for i, code in enumerate(PLACE_CODES)}
+
+
+def _flags(codes: frozenset[str] | set[str] | tuple[str, ...]) -> np.ndarray:
+    return np.array([c in codes for c in PLACE_CODES])
+
+
+def _inside_p(place: IntArray, provider: ObjArray) -> np.ndarray:
+    """Chance each carer's placement is inside the council's boundary."""
+    foster = _flags(FOSTER)[place]
+    own = provider == "PR1"
+    key = np.array([P.P_INSIDE.get(c, P.P_INSIDE["other"]) for c in PLACE_CODES])
+    key[_flags(("K3", "H5"))] = P.P_INSIDE["SUPP"]
+    key[_flags(("A3", "A4", "A5", "A6"))] = P.P_INSIDE["A"]
+    p = key[place]
+    p[foster & own] = P.P_INSIDE["foster_own"]
+    p[foster & ~own] = P.P_INSIDE["foster_agency"]
+    return np.asarray(p)
+
+
+def episode_table(rng: np.random.Generator, coh: Cohort, ep: Episodes) -> EpisodeTable:
+    n_periods = len(coh.p_start)
+    home = postcodes(P.HOME_AREA)
+    home_post = home[rng.integers(0, len(home), n_periods)]
+    cin = np.where(
+        coh.uasc[coh.p_child], pick_codes(rng, P.CIN_UASC, n_periods), pick_codes(rng, P.CIN, n_periods)
+    )
+
+    # carers
+    n = len(ep.carer_place)
+    place = np.fromiter(map(_INDEX.__getitem__, ep.carer_place), dtype=np.int64, count=n)
+    carer_period = np.array(ep.carer_period, dtype=np.int64)
+    provider = np.full(n, "", dtype=object)
+    for code, pairs in P.PROVIDER.items():
+        m = place == _INDEX[code]
+        if m.any():
+            provider[m] = pick_codes(rng, pairs, int(m.sum()))
+    with_parents = place == _INDEX["P1"]
+    inside = (rng.random(n) < _inside_p(place, provider)) | with_parents
+    agency = (provider == "PR4") | (provider == "PR5")
+    urn_needed = _flags(P.URN_PLACES)[place] | (_flags(FOSTER)[place] & agency)
+    urn = np.full(n, "", dtype=object)
+    numbers = rng.integers(100000, 1000000, int(urn_needed.sum()))
+    urn[urn_needed] = [f"SC{x}" for x in numbers.tolist()]
+    urn[_flags(("A3", "A4", "A5", "A6"))[place] & (provider != "PR1")] = "XXXXXXX"
+    median = np.where(inside, P.DISTANCE_INSIDE[0], P.DISTANCE_OUTSIDE[0])
+    sigma = np.where(inside, P.DISTANCE_INSIDE[1], P.DISTANCE_OUTSIDE[1])
+    lo = np.where(inside, P.DISTANCE_INSIDE[2], P.DISTANCE_OUTSIDE[2])
+    hi = np.where(inside, P.DISTANCE_INSIDE[3], P.DISTANCE_OUTSIDE[3])
+    miles = np.clip(median * np.exp(sigma * rng.standard_normal(n)), lo, hi)
+    texts = np.array([f"{x / 10:.1f}" for x in range(int(P.DISTANCE_OUTSIDE[3] * 10) + 1)], dtype=object)
+    distance = texts[np.rint(miles * 10).astype(np.int64)]
+    u = rng.random(n)
+    distance[u < P.DISTANCE_NOT_KNOWN_P + P.DISTANCE_BLANK_P] = ""
+    distance[u < P.DISTANCE_NOT_KNOWN_P] = "999.9"
+    others = np.concatenate([postcodes(a) for a in P.OTHER_AREAS])
+    pl_post = np.where(inside, home[rng.integers(0, len(home), n)], others[rng.integers(0, len(others), n)])
+    other_la = np.array([f"E9900{i:04d}" for i in range(2, 61)], dtype=object)
+    pl_la = np.where(inside, P.OWN_LA, other_la[rng.integers(0, len(other_la), n)])
+    pl_post[with_parents] = home_post[carer_period[with_parents]]
+    distance[with_parents] = "0.0"
+    location = np.where(inside, "IN", "OUT").astype(object)
+
+    # episodes
+    cols = list(zip(*ep.rows, strict=True)) if ep.rows else [()] * 10
+    child = np.array(cols[0], dtype=np.int64)
+    period = np.array(cols[8], dtype=np.int64)
+    carer = np.array(cols[9], dtype=np.int64)
+    return EpisodeTable(
+        child=child,
+        decom=np.array(cols[1], dtype=np.int64),
+        dec=np.array(cols[2], dtype=np.int64),
+        period=period,
+        text={
+            "RNE": np.array(cols[3], dtype=object),
+            "LS": np.array(cols[4], dtype=object),
+            "CIN": cin[period],
+            "PLACE": np.array(cols[5], dtype=object),
+            "PLACE_PROVIDER": provider[carer],
+            "REC": np.array(cols[6], dtype=object),
+            "REASON_PLACE_CHANGE": np.array(cols[7], dtype=object),
+            "HOME_POST": home_post[period],
+            "PL_POST": pl_post[carer].astype(object),
+            "URN": urn[carer],
+            "PL_DISTANCE": distance[carer],
+            "PL_LA": pl_la[carer].astype(object),
+            "PL_LOCATION": location[carer],
+        },
+    )

@@ -1,0 +1,478 @@
+"""The synthetic council generator: layout, internal consistency, defects, calibration."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from corparent.engine.ssda903 import codes
+from corparent.engine.ssda903.synth import SyntheticCouncil, file_name, generate, write_council
+from corparent.engine.ssda903.tables import EPISODES, TABLES, ColumnType
+from corparent.engine.ssda903.writer import write_table
+
+REF = date(2025, 3, 31)
+DATE_RE = re.compile(r"^\d{2}/\d{2}/\d{4}$")
+
+
+def _write(tmp: Path, **kwargs: object) -> tuple[SyntheticCouncil, Path]:
+    council = generate(**kwargs)  # type: ignore[arg-type]
+    write_council(council, tmp)
+    return council, tmp
+
+
+@pytest.fixture(scope="module")
+def council(tmp_path_factory: pytest.TempPathFactory) -> tuple[SyntheticCouncil, Path]:
+    return _write(tmp_path_factory.mktemp("c1"), children=400, years=3, reference_date=REF, seed=1)
+
+
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[SyntheticCouncil, Path]:
+    return _write(tmp_path_factory.mktemp("big"), children=4000, years=3, reference_date=REF, seed=3)
+
+
+def _load(folder: Path) -> duckdb.DuckDBPyConnection:
+    """Every year's files as VARCHAR tables <key>_all with a year column, and typed episodes."""
+    con = duckdb.connect()
+    for spec in TABLES:
+        parts = []
+        for year_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+            path = year_dir / f"{spec.key}.csv"
+            parts.append(
+                f"SELECT {int(year_dir.name)} AS year, * FROM read_csv('{path}', all_varchar=true, "
+                f"header=true, auto_detect=false, columns={_columns(path)})"
+            )
+        con.execute(f"CREATE TABLE {spec.key}_all AS " + " UNION ALL BY NAME ".join(parts))
+    # the latest year's row per episode, typed
+    con.execute("""
+        CREATE TABLE ep AS
+        SELECT CHILD, strptime(DECOM, '%d/%m/%Y')::DATE AS decom, strptime(DEC, '%d/%m/%Y')::DATE AS dec,
+               RNE, LS, PLACE, PLACE_PROVIDER, PL_POST, REC, year
+        FROM episodes_all QUALIFY row_number() OVER (PARTITION BY CHILD, DECOM ORDER BY year DESC) = 1
+    """)
+    return con
+
+
+def _columns(path: Path) -> str:
+    with path.open(encoding="utf-8") as f:
+        names = next(csv.reader(f))
+    return "{" + ", ".join(f"'{n}': 'VARCHAR'" for n in names) + "}"
+
+
+def _files(folder: Path) -> Iterator[Path]:
+    yield from sorted(p for p in folder.rglob("*") if p.is_file())
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest() for p in _files(folder)}
+
+
+# --- layout --------------------------------------------------------------------------------------
+
+
+def test_years_and_headers_follow_the_table_specs(council: tuple[SyntheticCouncil, Path]) -> None:
+    c, out = council
+    assert c.years == [2023, 2024, 2025]
+    assert sorted(p.name for p in out.iterdir()) == ["2023", "2024", "2025", "manifest.json"]
+    for year in c.years:
+        assert sorted(p.name for p in (out / str(year)).iterdir()) == sorted(
+            file_name(t.name) for t in TABLES
+        )
+        for spec in TABLES:
+            with (out / str(year) / file_name(spec.name)).open(encoding="utf-8", newline="") as f:
+                header = next(csv.reader(f))
+            expected = list(spec.column_names)
+            if spec is EPISODES:
+                expected += ["PL_DISTANCE", "PL_LA", "PL_LOCATION"]
+            assert header == expected, spec.name
+
+
+def test_dates_are_dd_mm_yyyy_and_nothing_happens_after_the_reference_date(
+    council: tuple[SyntheticCouncil, Path],
+) -> None:
+    c, out = council
+    for year in c.years:
+        for spec in TABLES:
+            with (out / str(year) / file_name(spec.name)).open(encoding="utf-8", newline="") as f:
+                for row in csv.DictReader(f):
+                    for col in spec.columns:
+                        value = row[col.name]
+                        if col.type is ColumnType.DATE and value:
+                            assert DATE_RE.match(value), (spec.name, col.name, value)
+                            d, m, y = (int(x) for x in value.split("/"))
+                            if col.name != "DUC":  # DUC is the 18th birthday while still UASC
+                                assert date(y, m, d) <= min(REF, date(year, 3, 31)), (
+                                    spec.name,
+                                    col.name,
+                                    value,
+                                )
+
+
+def test_manifest(council: tuple[SyntheticCouncil, Path]) -> None:
+    c, out = council
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert m["seed"] == 1 and m["years"] == [2023, 2024, 2025] and m["reference_date"] == "2025-03-31"
+    assert m["parameters"]["children"] == 400 and m["defects"] == []
+    assert m["cla_at_reference_date"] == 400
+    assert 67 <= 400 * 10_000 / m["population_0_17"] <= 70
+    for year in c.years:
+        for spec in TABLES:
+            lines = (out / str(year) / file_name(spec.name)).read_text(encoding="utf-8").count("\n")
+            assert m["counts"][str(year)][spec.name] == lines - 1
+
+
+def test_same_seed_same_bytes_other_seed_differs(
+    council: tuple[SyntheticCouncil, Path], tmp_path: Path
+) -> None:
+    _, out = council
+    _write(tmp_path / "again", children=400, years=3, reference_date=REF, seed=1)
+    _write(tmp_path / "other", children=400, years=3, reference_date=REF, seed=2)
+    assert _digest(tmp_path / "again") == _digest(out)
+    other = _digest(tmp_path / "other")
+    assert other.keys() == _digest(out).keys()
+    assert other["2025/episodes.csv"] != _digest(out)["2025/episodes.csv"]
+
+
+def test_sex_coding_changes_in_2025(council: tuple[SyntheticCouncil, Path]) -> None:
+    con = _load(council[1])
+    for table in ("header_all", "uasc_all"):
+        seen = dict(
+            con.execute(f"SELECT year, list(DISTINCT SEX ORDER BY SEX) FROM {table} GROUP BY year").fetchall()
+        )
+        assert set(seen[2023]) <= set(codes.SEX_BEFORE_2025) and set(seen[2024]) <= set(codes.SEX_BEFORE_2025)
+        assert set(seen[2025]) <= set(codes.SEX_FROM_2025)
+
+
+# --- consistency ---------------------------------------------------------------------------------
+
+
+def test_an_episode_open_at_a_year_end_is_returned_without_dec_then_closed_later(
+    council: tuple[SyntheticCouncil, Path],
+) -> None:
+    con = _load(council[1])
+    # a year's file never shows a DEC after its year end, and REC is blank exactly when DEC is
+    assert con.execute("""SELECT count(*) FROM episodes_all
+        WHERE strptime(DEC, '%d/%m/%Y') > make_date(year, 3, 31)
+           OR (DEC IS NULL) <> (REC IS NULL)""").fetchone() == (0,)
+    n = con.execute("""
+        SELECT count(*) FROM episodes_all a JOIN episodes_all b USING (CHILD, DECOM)
+        WHERE a.year < b.year AND a.DEC IS NULL AND a.REC IS NULL AND b.DEC IS NOT NULL
+    """).fetchone()
+    assert n is not None and n[0] > 20
+
+
+def test_periods_start_with_s_and_x1_chains_continue_the_same_day(
+    council: tuple[SyntheticCouncil, Path],
+) -> None:
+    con = _load(council[1])
+    con.execute("""CREATE TABLE seq AS SELECT *,
+        lag(dec) OVER w AS prev_dec, lag(REC) OVER w AS prev_rec, lead(decom) OVER w AS next_decom,
+        lag(PLACE) OVER w AS prev_place, lead(PLACE) OVER w AS next_place, lead(RNE) OVER w AS next_rne,
+        lag(PLACE, 2) OVER w AS prev2_place, lag(PLACE_PROVIDER, 2) OVER w AS prev2_provider,
+        lag(PL_POST, 2) OVER w AS prev2_post,
+        row_number() OVER w AS n
+        FROM ep WINDOW w AS (PARTITION BY CHILD ORDER BY decom)""")
+    # X1: the next episode starts the day this one ends
+    assert con.execute(
+        "SELECT count(*) FROM seq WHERE REC = 'X1' AND next_decom IS DISTINCT FROM dec"
+    ).fetchone() == (0,)
+    # an episode that does not continue an X1 chain starts a period: RNE S (episodes in the data
+    # from the first year's start, whose predecessor is in the data too)
+    bad = con.execute("""SELECT count(*) FROM seq WHERE decom >= DATE '2022-04-01'
+        AND RNE <> 'S' AND NOT (prev_rec = 'X1' AND prev_dec = decom)""").fetchone()
+    assert bad == (0,)
+    assert con.execute(
+        "SELECT count(*) FROM seq WHERE RNE = 'S' AND prev_rec = 'X1' AND prev_dec = decom"
+    ).fetchone() == (0,)
+    # a period ends with an episode whose REC is not X1
+    assert con.execute(
+        "SELECT count(*) FROM seq WHERE REC IS NOT NULL AND REC <> 'X1' AND next_decom = dec"
+    ).fetchone() == (0,)
+
+
+def test_temporary_placements_are_followed_by_a_return(council: tuple[SyntheticCouncil, Path]) -> None:
+    con = _load(council[1])
+    con.execute("""CREATE TABLE seq AS SELECT *,
+        lag(PLACE) OVER w AS prev_place, lag(PLACE_PROVIDER) OVER w AS prev_provider,
+        lag(PL_POST) OVER w AS prev_post,
+        lead(PLACE) OVER w AS next_place, lead(PLACE_PROVIDER) OVER w AS next_provider,
+        lead(PL_POST) OVER w AS next_post, lead(RNE) OVER w AS next_rne
+        FROM ep WINDOW w AS (PARTITION BY CHILD ORDER BY decom)""")
+    temps = con.execute("""SELECT count(*), count_if(REC = 'X1') FROM seq
+        WHERE PLACE IN ('T0','T1','T2','T3','T4') AND prev_place IS NOT NULL""").fetchone()
+    assert temps is not None and temps[1] > 0
+    # every temporary placement that has ended is followed by a return to the same carer
+    bad = con.execute("""SELECT count(*) FROM seq
+        WHERE PLACE IN ('T0','T1','T2','T3','T4') AND prev_place IS NOT NULL
+        AND (REC IS DISTINCT FROM 'X1' AND REC IS NOT NULL
+             OR REC = 'X1' AND NOT (next_rne IN ('P', 'T') AND next_place = prev_place
+                                    AND next_provider = prev_provider
+                                    AND next_post = prev_post))""").fetchone()
+    assert bad == (0,)
+    # and is short
+    assert (
+        con.execute("""SELECT max(dec - decom) FROM seq
+        WHERE PLACE IN ('T0','T1','T2','T3','T4') AND dec IS NOT NULL""").fetchone()[0]
+        <= 21
+    )  # type: ignore[index]
+
+
+def test_short_breaks_are_a_separate_set_of_children(council: tuple[SyntheticCouncil, Path]) -> None:
+    con = _load(council[1])
+    mixed = con.execute("""SELECT count(*) FROM (SELECT CHILD FROM ep GROUP BY CHILD
+        HAVING count_if(LS IN ('V3','V4')) > 0 AND count_if(LS NOT IN ('V3','V4')) > 0)""").fetchone()
+    assert mixed == (0,)
+    both = con.execute("""SELECT count(*) FROM (SELECT CHILD FROM ep GROUP BY CHILD
+        HAVING count_if(LS = 'V3') > 0 AND count_if(LS = 'V4') > 0)""").fetchone()
+    assert both == (0,)
+    share = con.execute("""SELECT avg((CHILD IN (SELECT CHILD FROM ep WHERE LS IN ('V3','V4')))::INT)
+        FROM header_all""").fetchone()
+    assert share is not None and 0.05 <= share[0] <= 0.15
+
+
+def test_events_happen_while_looked_after(council: tuple[SyntheticCouncil, Path]) -> None:
+    con = _load(council[1])
+    for table, col in (("reviews_all", "REVIEW"), ("missing_all", "MIS_START")):
+        bad = con.execute(f"""SELECT count(*) FROM {table} t WHERE NOT EXISTS (
+            SELECT 1 FROM ep WHERE ep.CHILD = t.CHILD AND ep.decom <= strptime(t.{col}, '%d/%m/%Y')
+              AND (ep.dec IS NULL OR ep.dec > strptime(t.{col}, '%d/%m/%Y')))""").fetchone()
+        assert bad == (0,), table
+    # OC2 rows: looked after on 31 March, in a period of care that began before the year did
+    con.execute("""CREATE TABLE poc AS SELECT *, min(decom) OVER (PARTITION BY CHILD, p) AS poc_start
+        FROM (SELECT *, sum((RNE = 'S')::INT) OVER (PARTITION BY CHILD ORDER BY decom) AS p FROM ep)""")
+    bad = con.execute("""SELECT count(*) FROM oc2_all o WHERE NOT EXISTS (
+        SELECT 1 FROM poc WHERE poc.CHILD = o.CHILD AND poc.poc_start <= make_date(o.year - 1, 4, 1)
+        AND poc.decom <= make_date(o.year, 3, 31) AND (poc.dec IS NULL OR poc.dec > make_date(o.year, 3, 31)))
+    """).fetchone()
+    assert bad == (0,)
+
+
+# --- partial year, defects -----------------------------------------------------------------------
+
+
+def test_partial_last_year(tmp_path: Path) -> None:
+    ref = date(2025, 9, 30)
+    c, out = _write(tmp_path, children=400, years=2, reference_date=ref, seed=4)
+    assert c.years == [2025, 2026]
+    assert len(c.table(2026, "OC2")) == 0 and len(c.table(2025, "OC2")) > 0
+    con = _load(out)
+    latest = con.execute(
+        """SELECT max(greatest(decom, coalesce(dec, decom))) FROM ep WHERE year = 2026"""
+    ).fetchone()
+    assert latest is not None and date(2025, 8, 1) <= latest[0] <= ref
+    for table, col in (
+        ("reviews_all", "REVIEW"),
+        ("missing_all", "MIS_START"),
+        ("sw_episodes_all", "SW_DECOM"),
+    ):
+        last = con.execute(f"SELECT max(strptime({col}, '%d/%m/%Y')) FROM {table}").fetchone()
+        assert last is not None and last[0].date() <= ref
+    assert json.loads((out / "manifest.json").read_text())["partial_last_year"] is True
+
+
+def test_no_defects_without_an_error_rate(council: tuple[SyntheticCouncil, Path]) -> None:
+    assert council[0].defects == []
+
+
+def test_defects_are_listed_and_present(tmp_path: Path) -> None:
+    _, out = _write(tmp_path, children=400, years=3, reference_date=REF, seed=5, error_rate=0.05)
+    m = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    total_rows = sum(sum(v.values()) for v in m["counts"].values())
+    assert 0.04 <= len(m["defects"]) / total_rows <= 0.06
+    kinds = {d["kind"] for d in m["defects"]}
+    assert {
+        "unknown_code",
+        "blank_required",
+        "dec_before_decom",
+        "missing_rne_s",
+        "sex_code_wrong_year",
+        "duplicate_episode",
+        "review_before_dob",
+    } <= kinds
+    cache: dict[tuple[int, str], list[dict[str, str]]] = {}
+    for d in m["defects"]:
+        key = (d["year"], d["table"])
+        if key not in cache:
+            with (out / str(d["year"]) / file_name(d["table"])).open(encoding="utf-8", newline="") as f:
+                cache[key] = list(csv.DictReader(f))
+        row = cache[key][d["row"]]
+        assert row[d["field"]] == d["new"] and row["CHILD"] == d["child"], d
+        assert d["new"] != d["original"] or d["kind"] in ("duplicate_episode", "oc2_not_12_months")
+    # still readable: dates are dates
+    for (_, table), rows in cache.items():
+        spec = {t.name: t for t in TABLES}[table]
+        for r in rows:
+            for col in spec.columns:
+                if col.type is ColumnType.DATE and r[col.name]:
+                    assert DATE_RE.match(r[col.name])
+
+
+def test_write_table_formats_values(tmp_path: Path) -> None:
+    from corparent.engine.ssda903.tables import REVIEWS
+
+    path = tmp_path / "r.csv"
+    n = write_table(
+        REVIEWS,
+        [
+            {"CHILD": "A1", "DOB": date(2010, 5, 1), "REVIEW": date(2024, 1, 2), "REVIEW_CODE": None},
+            {"CHILD": "x,y", "DOB": None, "REVIEW": None, "REVIEW_CODE": "PN1"},
+        ],
+        path,
+    )
+    assert n == 2
+    assert path.read_text(encoding="utf-8") == (
+        'CHILD,DOB,REVIEW,REVIEW_CODE\nA1,01/05/2010,02/01/2024,\n"x,y",,,PN1\n'
+    )
+
+
+# --- calibration (plain SQL over the written files, at 31 March of the last year) --------------
+
+AT_R = """
+    CREATE TABLE cla AS
+    SELECT e.CHILD, e.LS, e.PLACE, h.SEX, h.ETHNIC,
+           date_diff('year', strptime(h.DOB, '%d/%m/%Y')::DATE, DATE '2025-03-31')
+             - CASE WHEN strftime(strptime(h.DOB, '%d/%m/%Y'), '%m%d') > '0331' THEN 1 ELSE 0 END AS age,
+           u.CHILD IS NOT NULL AS uasc
+    FROM ep e
+    JOIN header_all h ON h.CHILD = e.CHILD AND h.year = 2025
+    LEFT JOIN uasc_all u ON u.CHILD = e.CHILD AND u.year = 2025
+         AND (u.DUC IS NULL OR strptime(u.DUC, '%d/%m/%Y') > DATE '2025-03-31')
+    WHERE e.decom <= DATE '2025-03-31' AND (e.dec IS NULL OR e.dec > DATE '2025-03-31')
+      AND e.LS NOT IN ('V3', 'V4')
+"""
+
+
+@pytest.fixture(scope="module")
+def cla(big: tuple[SyntheticCouncil, Path]) -> duckdb.DuckDBPyConnection:
+    con = _load(big[1])
+    con.execute(AT_R)
+    return con
+
+
+def _pct(con: duckdb.DuckDBPyConnection, where: str) -> float:
+    row = con.execute(f"SELECT 100.0 * count_if({where}) / count(*) FROM cla").fetchone()
+    assert row is not None
+    return float(row[0])
+
+
+def test_looked_after_at_r_is_the_number_asked_for(cla: duckdb.DuckDBPyConnection) -> None:
+    assert cla.execute("SELECT count(*), count(DISTINCT CHILD) FROM cla").fetchone() == (4000, 4000)
+
+
+@pytest.mark.parametrize(
+    ("where", "low", "high"),
+    [
+        ("age < 1", 3, 7),
+        ("age BETWEEN 1 AND 4", 10, 17),
+        ("age BETWEEN 5 AND 9", 13, 21),
+        ("age BETWEEN 10 AND 15", 33, 43),
+        ("age >= 16", 22, 32),
+        ("age >= 18", 0, 0),
+        ("SEX = 'M'", 52, 60),
+        ("uasc", 7, 10.5),
+        ("PLACE LIKE 'U%'", 62, 72),
+        ("PLACE IN ('K1','K2')", 8, 15),
+        ("PLACE = 'P1'", 4, 9),
+        ("PLACE IN ('A3','A4','A5','A6')", 1, 4.5),
+        ("LS IN ('C1','C2')", 70, 83),
+        ("LS = 'V2'", 11, 20),
+        ("LS IN ('E1','D1')", 2.5, 6.5),
+        ("ETHNIC IN ('WBRI','WIRI','WOTH','WIRT','WROM')", 66, 76),
+        ("ETHNIC LIKE 'M%'", 7.5, 12.5),
+        ("ETHNIC LIKE 'B%'", 6, 10),
+        ("ETHNIC LIKE 'A%' OR ETHNIC = 'CHNE'", 3.5, 7),
+        ("ETHNIC = 'OOTH'", 3.5, 7),
+    ],
+)
+def test_profile_at_31_march_is_near_england(
+    cla: duckdb.DuckDBPyConnection, where: str, low: float, high: float
+) -> None:
+    assert low <= _pct(cla, where) <= high
+
+
+def test_uasc_rows_date_uasc_ceased(council: tuple[SyntheticCouncil, Path]) -> None:
+    con = _load(council[1])
+    rows = con.execute("""SELECT year, strptime(DOB, '%d/%m/%Y')::DATE, strptime(DUC, '%d/%m/%Y')::DATE
+        FROM uasc_all""").fetchall()
+    assert rows
+    for year, dob, duc in rows:
+        # after the year: the 18th birthday (still UASC); otherwise the day status ended
+        assert duc > dob
+        if duc > date(year, 3, 31):
+            born = (dob.month, dob.day)
+            assert duc == (date(dob.year + 18, 3, 1) if born == (2, 29) else dob.replace(year=dob.year + 18))
+
+
+def test_uasc_are_mostly_older_boys(cla: duckdb.DuckDBPyConnection) -> None:
+    row = cla.execute("SELECT avg((SEX='M')::INT), avg((age >= 16)::INT) FROM cla WHERE uasc").fetchone()
+    assert row is not None and row[0] > 0.85 and row[1] > 0.65
+
+
+def test_flows_and_ceasing_reasons(cla: duckdb.DuckDBPyConnection) -> None:
+    starts, ceases = cla.execute("""SELECT
+        count(DISTINCT CHILD) FILTER (WHERE RNE = 'S' AND decom >= DATE '2024-04-01'
+                                      AND LS NOT IN ('V3','V4')),
+        count(DISTINCT CHILD) FILTER (WHERE dec >= DATE '2024-04-01' AND REC <> 'X1'
+                                      AND LS NOT IN ('V3','V4'))
+        FROM ep""").fetchone()  # type: ignore[misc]
+    assert 0.34 <= starts / 4000 <= 0.47 and 0.35 <= ceases / 4000 <= 0.48
+    reasons = dict(
+        cla.execute("""SELECT REC, count(*) FROM (SELECT CHILD, arg_max(REC, dec) AS REC FROM ep
+        WHERE dec >= DATE '2024-04-01' AND REC <> 'X1' AND LS NOT IN ('V3','V4') GROUP BY CHILD)
+        GROUP BY REC""").fetchall()
+    )
+    total = sum(reasons.values())
+
+    def share(*recs: str) -> float:
+        return 100 * sum(reasons.get(r, 0) for r in recs) / total
+
+    assert 24 <= share("E4A", "E4B") <= 36
+    assert 6 <= share("E11", "E12") <= 12
+    assert 8.5 <= share("E45", "E46", "E47", "E48") <= 15.5
+    assert 5 <= share("E5", "E6") <= 11
+    assert 2.5 <= share("E17") <= 7.5
+
+
+# --- calibration as the indicator engine computes it (when the engine is there) -----------------
+
+ENGINE_BANDS = {
+    "cla_rate": (67, 70),
+    "uasc_pct": (7, 10.5),
+    "placed_foster_pct": (62, 72),
+    "placed_over_20_miles_pct": (17, 27),
+    "placements_3plus_pct": (7, 14),
+    "long_term_stability_pct": (60, 78),
+    "sw_changes_3plus_pct": (8, 16),
+    "missing_pct": (7, 13),
+    "health_assessment_pct": (85, 93),
+    "immunisations_pct": (75, 85),
+    "dental_check_pct": (74, 84),
+    "sdq_average": (13.7, 15.7),
+    "sdq_concern_pct": (35, 47),
+    "cl_19_21_eet_pct": (45, 65),
+    "cl_19_21_suitable_accom_pct": (83, 93),
+    "cl_in_touch_pct": (85, 95),
+    "ceased_home_pct": (24, 36),
+    "ceased_adopted_pct": (6, 12),
+    "ceased_sgo_pct": (8.5, 15.5),
+    "review_participation_pct": (85, 95),
+    "reviews_on_time_pct": (80, 94),
+}
+
+
+def test_headline_figures_by_the_indicator_engine(big: tuple[SyntheticCouncil, Path]) -> None:
+    engine = pytest.importorskip("corparent.engine.indicators.engine")
+    reader = pytest.importorskip("corparent.engine.ssda903.reader")
+    council, out = big
+    ret = reader.read_return(out)
+    card = engine.compute(ret, REF, population=council.population_0_17, indicators=list(ENGINE_BANDS))
+    values = {r.indicator: r.value for r in card.results if r.is_headline}
+    outside = {k: round(values[k], 1) for k, (lo, hi) in ENGINE_BANDS.items() if not lo <= values[k] <= hi}
+    assert not outside, outside

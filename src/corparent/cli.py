@@ -110,7 +110,9 @@ def _load_and_compute(data: Path, as_at: date, population: int | None) -> tuple[
 def _emit(card: Scorecard, notes: list[str], audience: Audience, fmt: Format, out: Path | None) -> None:
     rows = suppress(card.results, audience)
     if fmt is Format.table:
-        console = Console(file=out.open("w", encoding="utf-8") if out else sys.stdout, width=160 if out else None)
+        console = Console(
+            file=out.open("w", encoding="utf-8") if out else sys.stdout, width=160 if out else None
+        )
         output.render_table(rows, console, headline_only=True)
         for n in notes:
             console.print(f"[dim]Note: {n}[/dim]")
@@ -123,7 +125,9 @@ def _emit(card: Scorecard, notes: list[str], audience: Audience, fmt: Format, ou
             "Period": f"{card.period_start.isoformat()} to {card.reference_date.isoformat()}",
             "Definitions": f"corparent indicator catalogue v{card.catalogue_version}",
             "Audience": audience.value,
-            "Suppression": "none (analyst)" if audience is Audience.ANALYST else "counts 1-5 hidden, with complementary cells",
+            "Suppression": "none (analyst)"
+            if audience is Audience.ANALYST
+            else "counts 1-5 hidden, with complementary cells",
             "Notes": "; ".join(notes) or "none",
             "Generated": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
@@ -163,7 +167,9 @@ def synth(
     with _progress("Generating") as bar:
         track = _tracker(bar, "Generating")
         track("care histories", 0, 2)
-        council = generate(children=children, years=years, reference_date=ref, seed=seed, error_rate=error_rate)
+        council = generate(
+            children=children, years=years, reference_date=ref, seed=seed, error_rate=error_rate
+        )
         files = write_council(council, out, progress=_tracker(bar, "Writing"))
     err.print(
         f"Wrote {len(files)} files for {children:,} children looked after, {years} year(s) to {ref}, "
@@ -174,7 +180,9 @@ def synth(
 
 @app.command()
 def scorecard(
-    data: Annotated[Path, typer.Argument(help="Folder holding the return (year sub-folders or one year's CSVs)")],
+    data: Annotated[
+        Path, typer.Argument(help="Folder holding the return (year sub-folders or one year's CSVs)")
+    ],
     as_at: Annotated[str, typer.Option("--as-at", help="Reference date, YYYY-MM-DD")],
     format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of the screen")] = None,
@@ -195,7 +203,9 @@ def scorecard(
 
 @app.command()
 def indicators(
-    markdown: Annotated[bool, typer.Option(help="Print the catalogue as Markdown (docs/indicators.md)")] = False,
+    markdown: Annotated[
+        bool, typer.Option(help="Print the catalogue as Markdown (docs/indicators.md)")
+    ] = False,
 ) -> None:
     """List the indicator catalogue: id, title, unit, which direction is good."""
     from corparent.engine.indicators.docs import catalogue_markdown, catalogue_table
@@ -209,7 +219,9 @@ def indicators(
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option(help="Folder for the demo council and its scorecard")] = Path("out/demo"),
+    out: Annotated[Path, typer.Option(help="Folder for the demo council and its scorecard")] = Path(
+        "out/demo"
+    ),
     children: Annotated[int, typer.Option(min=1)] = 400,
     seed: Annotated[int, typer.Option()] = 1,
     as_at: Annotated[str, typer.Option("--as-at")] = "2025-03-31",

@@ -67,7 +67,9 @@ def _make(out: Path, children: int, seed: int) -> tuple[Path, float]:
     return out, time.perf_counter() - started
 
 
-def run(out_dir: Path = Path("bench-out"), national_children: int = 100_000, repeats: int = 3) -> dict[str, Any]:
+def run(
+    out_dir: Path = Path("bench-out"), national_children: int = 100_000, repeats: int = 3
+) -> dict[str, Any]:
     out_dir.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d"),

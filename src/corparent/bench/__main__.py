@@ -13,7 +13,9 @@ from corparent.bench import readme_block, run, update_readme
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--national", type=int, default=100_000, help="children looked after at national scale")
+    parser.add_argument(
+        "--national", type=int, default=100_000, help="children looked after at national scale"
+    )
     parser.add_argument("--out", type=Path, default=Path("bench-out"))
     parser.add_argument("--no-readme", action="store_true", help="do not rewrite the README's figures")
     args = parser.parse_args()

@@ -111,10 +111,16 @@ def _figure(ind: Indicator, row: dict[str, Any], k: int, population: float | Non
         }
     mean = float(n) / d
     sd = row[f"sd{k}"]
-    lo, hi = (
-        intervals.t_mean(mean, float(sd), int(d)) if sd is not None and not math.isnan(sd) else (None, None)
-    )
-    return {"numerator": float(n), "denominator": float(d), "value": mean, "lower": lo, "upper": hi}
+    bounds: intervals.MaybeInterval = intervals.NO_INTERVAL
+    if sd is not None and not math.isnan(sd):
+        bounds = intervals.t_mean(mean, float(sd), int(d))
+    return {
+        "numerator": float(n),
+        "denominator": float(d),
+        "value": mean,
+        "lower": bounds[0],
+        "upper": bounds[1],
+    }
 
 
 class _Run:

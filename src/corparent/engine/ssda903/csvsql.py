@@ -177,7 +177,7 @@ def schema(spec: TableSpec) -> str:
 
 
 def join(spec: TableSpec, key: tuple[str, ...]) -> str:
-    """``<key>``, a view of ``<key>_all``: per complete key the latest year's row (then the first in its file).
+    """``<key>``, a view of ``<key>_all``: per complete key the latest year's row (then its first).
 
     Rows lacking part of the key are all kept (they never match in the join).
     """

@@ -51,6 +51,7 @@ JOIN_KEYS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "prev_perm": ("CHILD",),
         "missing": ("CHILD", "MIS_START", "MISSING"),
         "sw_episodes": ("CHILD", "SW_DECOM", "SW_ID"),
+        "dolo": ("CHILD", "DOLO_START"),
     }
 )
 

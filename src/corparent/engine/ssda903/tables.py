@@ -253,6 +253,21 @@ SW_EPISODES = TableSpec(
     ),
 )
 
+DOLO = TableSpec(
+    "DoLo",
+    "dolo",
+    "Deprivation of liberty orders (from 2026-27)",
+    (
+        CHILD,
+        DOB,
+        Column("DOLO_START", D, "Date the deprivation of liberty order started"),
+        Column("DOLO_END", D, "Date the deprivation of liberty order ended"),
+    ),
+)
+
+# The first collection year (named by the year it ends) in which a table is part of the return.
+FIRST_YEAR: Final = {"DoLo": 2027}
+
 TABLES: Final[tuple[TableSpec, ...]] = (
     HEADER,
     EPISODES,
@@ -265,6 +280,12 @@ TABLES: Final[tuple[TableSpec, ...]] = (
     PREV_PERM,
     MISSING,
     SW_EPISODES,
+    DOLO,
 )
 TABLES_BY_NAME: Final = {t.name: t for t in TABLES}
 TABLES_BY_KEY: Final = {t.key: t for t in TABLES}
+
+
+def tables_for(year: int) -> tuple[TableSpec, ...]:
+    """The tables a collection year's return holds."""
+    return tuple(t for t in TABLES if FIRST_YEAR.get(t.name, 0) <= year)

@@ -170,7 +170,13 @@ class _Cutter:
                 "SW_REASON": np.where(ended, sw.reason[m], "").astype(object),
             },
         )
-        return {spec.name: tables[spec.name] for spec in T.TABLES}
+        # DoLo (from 2026-27): no deprivation of liberty orders in the synthetic council yet.
+        tables["DoLo"] = self.table(
+            T.DOLO,
+            np.zeros(0, dtype=np.int64),
+            {c: np.zeros(0, dtype=object) for c in ("DOLO_START", "DOLO_END")},
+        )
+        return {spec.name: tables[spec.name] for spec in T.tables_for(year)}
 
     def _ordered(self, spec: TableSpec, child: IntArray, cols: dict[str, np.ndarray]) -> Table:
         """Episodes are already in CHILD, DECOM order."""

@@ -192,6 +192,6 @@ def inject_defects(
     out: list[Defect] = []
     for year in sorted(tables):
         inj = _Injector(rng, year, tables[year])
-        for spec in T.TABLES:
+        for spec in T.tables_for(year):
             out += inj.inject(spec.name, rate)
     return out

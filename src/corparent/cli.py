@@ -24,7 +24,8 @@ from corparent.engine.indicators import output
 from corparent.engine.indicators.catalogue import CatalogueError, builtin_catalogue
 from corparent.engine.indicators.engine import Scorecard, compute
 from corparent.engine.indicators.suppression import Audience, suppress
-from corparent.engine.ssda903.model import ReturnReadError
+from corparent.engine.ssda903.model import Return, ReturnReadError
+from corparent.engine.ssda903.reader import Progress as Progress_
 from corparent.engine.ssda903.reader import read_return
 
 app = typer.Typer(
@@ -199,6 +200,77 @@ def scorecard(
         raise typer.Exit(2)
     card, notes = _load_and_compute(data, _date(as_at, "--as-at"), population)
     _emit(card, notes, audience, format, out)
+
+
+@app.command()
+def validate(
+    data: Annotated[
+        Path, typer.Argument(help="Folder holding the return (year sub-folders or one year's CSVs)")
+    ],
+    previous: Annotated[
+        Path | None, typer.Option(help="Folder holding the previous year's return (for previous-year rules)")
+    ] = None,
+    year: Annotated[
+        int | None, typer.Option(help="Collection year to check, named by the year it ends")
+    ] = None,
+    la_code: Annotated[str | None, typer.Option(help="The council's LA code, for rules that need it")] = None,
+    format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.table,
+    out: Annotated[Path | None, typer.Option(help="Write to this file instead of the screen")] = None,
+) -> None:
+    """Check a return against DfE's validation rules. Exit 0: no errors; 1: errors; 2: unreadable."""
+    from corparent.engine.validation import report
+    from corparent.engine.validation.runner import validate as run_rules
+
+    if not data.exists() or (previous is not None and not previous.exists()):
+        err.print(f"{data if not data.exists() else previous}: no such folder")
+        raise typer.Exit(2)
+    try:
+        with _progress("Reading") as bar:
+            track = _tracker(bar, "Reading the return")
+            if previous is None:
+                ret = read_return(data, year=year, progress=track)
+            else:
+                ret = _read_with_previous(data, previous, year, track)
+        result = run_rules(ret, year=year, la_code=la_code)
+    except ReturnReadError as exc:
+        err.print(f"[red]Could not read the return in {data}[/red]")
+        err.print(str(exc), markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    if format is Format.table:
+        report.render(result, Console(file=out.open("w", encoding="utf-8") if out else sys.stdout))
+    elif format is Format.json:
+        text = report.to_json(result) + "\n"
+        out.write_text(text, encoding="utf-8") if out else sys.stdout.write(text)
+    elif format is Format.csv:
+        if out:
+            with out.open("w", encoding="utf-8", newline="") as f:
+                report.write_csv(result, f)
+        else:
+            report.write_csv(result, sys.stdout)
+    else:
+        if out is None:
+            raise typer.BadParameter("xlsx needs --out FILE", param_hint="--format")
+        report.write_xlsx(result, out)
+    raise typer.Exit(result.exit_code)
+
+
+def _read_with_previous(data: Path, previous: Path, year: int | None, track: Progress_) -> Return:
+    """Read one year's folder and the previous year's folder as one two-year return.
+
+    Both are linked (not copied) into year folders of a temporary directory, so the files the
+    reader names are still the ones given.
+    """
+    import tempfile
+
+    this = year or read_return(data).latest_year
+    with tempfile.TemporaryDirectory() as tmp:
+        for folder, y in ((data, this), (previous, this - 1)):
+            target = Path(tmp) / str(y)
+            target.mkdir()
+            for csv_file in folder.glob("*"):
+                if csv_file.is_file():
+                    (target / csv_file.name).symlink_to(csv_file.resolve())
+        return read_return(Path(tmp), progress=track)
 
 
 @app.command()

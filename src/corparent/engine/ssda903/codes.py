@@ -319,7 +319,7 @@ PREV_PERM: Final = _codes(
 # the community validator (rule SW13STG1) list them; the labels are our plain-English wording.
 SW_REASON: Final = _codes(
     MANAGE="Management decision, for example to balance caseloads",
-    FCONTA="Social worker's fixed-term or agency contract ended",
+    FCONTA="First contact or re-referral",
     LEFTRL="Social worker left the role",
     ORGRST="Organisational restructure",
     TSPROC="Transfer between teams as part of the usual process",

@@ -16,12 +16,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test bench lint typecheck clean
+.PHONY: help install demo test bench compare-peer lint typecheck clean
 
 help: ## List the targets (this text)
 	@echo "Usage: make <target>"
 	@echo
-	@awk 'BEGIN { FS = ":.*## " } /^[A-Za-z0-9_.-]+:.*## / { printf "  %-10s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@awk 'BEGIN { FS = ":.*## " } /^[A-Za-z0-9_.-]+:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
 install: $(STAMP) ## Create .venv/ and install corparent with its dev tools (pip install -e '.[dev]')
 
@@ -44,6 +44,19 @@ test: $(STAMP) ## Run the test suite on 2 cores (pytest -n 2)
 
 bench: $(STAMP) ## Run the benchmarks: print a table and write bench-out/results.json
 	$(BIN)/python -m corparent.bench
+
+# The peer validator (DfE's rules in pandas, csc-validator-be-903) lives in its own venv: it pins
+# pandas<2 and numpy<1.25, which have no wheels for Python 3.12+ (`make compare-peer PEER_PYTHON=python3.11`).
+PEER_PYTHON ?= python3
+PEER_VENV := .venv-peer
+PEER_STAMP := $(PEER_VENV)/.installed
+
+$(PEER_STAMP):
+	$(PEER_PYTHON) -m venv $(PEER_VENV) && $(PEER_VENV)/bin/pip install csc-validator-be-903==0.1.17
+	touch $@
+
+compare-peer: $(STAMP) $(PEER_STAMP) ## Compare our rules with DfE's peer validator row by row (bench-out/compare-peer.json)
+	$(BIN)/python tools/peer/compare.py --peer-python $(PEER_VENV)/bin/python
 
 RUFF := $(BIN)/ruff check .
 MYPY := $(BIN)/mypy --strict src/corparent/engine

@@ -117,6 +117,8 @@ def run(
 
 
 def readme_block(r: dict[str, Any]) -> str:
+    from corparent.bench.validation import validation_lines  # importing it here keeps `-m` clean
+
     n, c = r["national"], r["council"]
     return "\n".join(
         [
@@ -136,6 +138,7 @@ def readme_block(r: dict[str, Any]) -> str:
             "| under 0.5 s |",
             f"| Synthetic generation (generate and write) | national {n['generate_s']:.1f} s, "
             f"council {c['generate_s']:.2f} s | | | seconds |",
+            *validation_lines(r.get("validation")),
             END,
         ]
     )

@@ -1,8 +1,9 @@
-"""Run a year's rules over a return: all rules in one DuckDB query, each rule pure.
+"""Run a year's rules over a return: rules in DuckDB queries of a few rules each, each rule pure.
 
 Every rule reads the same read-only views of the supplied files, so no rule can see another's
-changes and the order rules run in cannot change what they find. The rules run together in one
-query; if that query fails, each rule runs on its own, and a rule that cannot run is reported as
+changes and the order rules run in cannot change what they find. Rules run ``CHUNK`` at a time
+in one UNION ALL query (measured: one query for all ~300 rules plans far slower than small
+batches); if a batch fails, its rules run one by one, and a rule that cannot run is reported as
 failed with the reason, never dropped.
 """
 
@@ -22,6 +23,7 @@ from corparent.engine.validation.rule import Finding, Level, Rule
 
 Progress = Callable[[str, int, int], None]
 _ids = itertools.count(1)
+CHUNK = 10
 
 
 @dataclass
@@ -107,19 +109,21 @@ def validate(
         con.execute(f"SET VARIABLE collection_start = DATE '{date(y - 1, 4, 1).isoformat()}'")
         con.execute(f"SET VARIABLE collection_end = DATE '{date(y, 3, 31).isoformat()}'")
         con.execute(f"SET VARIABLE la_code = {('NULL' if la_code is None else repr(la_code))}")
-        try:
-            hits = _run(con, runnable) if runnable else []
-            result.ran = [r.code for r in runnable]
-        except duckdb.Error:
-            hits = []
-            for n, rule in enumerate(runnable, 1):
-                try:
-                    hits.extend(_run(con, [rule]))
-                    result.ran.append(rule.code)
-                except duckdb.Error as exc:
-                    result.failed[rule.code] = str(exc).splitlines()[0]
-                if progress:
-                    progress(rule.code, n, len(runnable))
+        hits: list[tuple[str, str, int]] = []
+        chunks = [runnable[i : i + CHUNK] for i in range(0, len(runnable), CHUNK)]
+        for n, chunk in enumerate(chunks, 1):
+            try:
+                hits.extend(_run(con, chunk))
+                result.ran.extend(r.code for r in chunk)
+            except duckdb.Error:
+                for rule in chunk:  # find the rule that cannot run; the others still count
+                    try:
+                        hits.extend(_run(con, [rule]))
+                        result.ran.append(rule.code)
+                    except duckdb.Error as exc:
+                        result.failed[rule.code] = str(exc).splitlines()[0]
+            if progress:
+                progress(chunk[-1].code, n, len(chunks))
         result.findings = _findings(con, hits, result.rules)
     finally:
         con.execute(f"SET search_path = '{old_path[0] if old_path and old_path[0] else 'main'}'")

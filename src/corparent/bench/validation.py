@@ -1,0 +1,182 @@
+"""Validation benchmark: our DfE rules against the peer's (csc-validator-be-903) on the same files.
+
+``python -m corparent.bench --validation`` runs it after the other benchmarks (or this module alone:
+``python -m corparent.bench.validation``). Both validators run in their own process on the same
+synthetic return (collection year 2025-26, with 2024-25 as the previous year), one after the other,
+so that each process's peak resident memory is its own; ours by ``python -m
+corparent.engine.validation.peer``, the peer by tools/peer/run_peer.py in .venv-peer. Time is reading
+the files plus running every rule of the year (not starting Python or importing). Ratios: speed-up =
+peer time / our time (target at least 20x), memory = our peak / the peer's (target under 1/4).
+
+One council (400 children) runs on both sides. At national scale (100,000 children) ours always runs;
+the peer only with ``--with-peer-national``, as it takes minutes and several GB; otherwise the results
+say it was not run, with no figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from corparent.engine.ssda903.synth import generate, write_council
+from corparent.engine.validation import peer as P
+
+YEAR, LA_CODE = 2026, "E99000001"  # the synthetic council's code
+TARGET_SPEEDUP, TARGET_MEMORY = 20.0, 0.25
+NOT_RUN = "not run: pass --with-peer-national (it takes minutes and several GB)"
+
+
+def _make(folder: Path, children: int, seed: int = 1) -> dict[str, Any]:
+    started = time.perf_counter()
+    council = generate(
+        children=children, years=2, reference_date=date(YEAR, 3, 31), seed=seed, error_rate=0.05
+    )
+    write_council(council, folder)
+    this = folder / str(YEAR)
+    return {
+        "children": children,
+        "rows": sum(len(t) for t in council.tables[YEAR].values()),
+        "csv_mb": round(sum(p.stat().st_size for p in this.glob("*.csv")) / 1e6, 1),
+        "generate_s": round(time.perf_counter() - started, 2),
+    }
+
+
+def _side(runs: list[tuple[dict[str, Any], float]]) -> dict[str, Any]:
+    """Median time, highest peak memory, and what ran, over repeated runs of one validator."""
+    last = runs[-1][0]
+    return {
+        "seconds": round(statistics.median(r["seconds"] for r, _ in runs), 3),
+        "process_s": round(statistics.median(w for _, w in runs), 3),  # with Python start and imports
+        "peak_mb": max(float(r["peak_mb"]) for r, _ in runs),
+        "rules_run": len(last.get("ran", ())),
+        "rules_failed": len(last.get("failed", ())),
+        "findings": len(last.get("findings", ())),
+        "repeats": len(runs),
+    }
+
+
+def measure(
+    folder: Path, *, peer_python: Path | None, repeats: int, say: Callable[[str], None] = print
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """Ours and (if ``peer_python``) the peer on ``folder``/<YEAR>, alternating, ``repeats`` times."""
+    this, last = folder / str(YEAR), folder / str(YEAR - 1)
+    ours_cmd = P.side_command(sys.executable, this, year=YEAR, la_code=LA_CODE, previous=last, peer=False)
+    ours: list[tuple[dict[str, Any], float]] = []
+    peer: list[tuple[dict[str, Any], float]] = []
+    for n in range(repeats):
+        say(f"  ours, run {n + 1} of {repeats}")
+        ours.append(P.run_json(ours_cmd))
+        if peer_python is not None:
+            say(f"  peer, run {n + 1} of {repeats}")
+            cmd = P.side_command(peer_python, this, year=YEAR, la_code=LA_CODE, previous=last, peer=True)
+            peer.append(P.run_json(cmd))
+    return _side(ours), (_side(peer) if peer else None)
+
+
+def ratios(ours: dict[str, Any], peer: dict[str, Any] | None) -> dict[str, Any]:
+    if peer is None or not ours["seconds"] or not peer["peak_mb"]:
+        return {"speedup": None, "memory_ratio": None, "meets_targets": None}
+    speedup = peer["seconds"] / ours["seconds"]
+    memory = ours["peak_mb"] / peer["peak_mb"]
+    return {
+        "speedup": round(speedup, 1),
+        "memory_ratio": round(memory, 3),
+        "meets_targets": speedup >= TARGET_SPEEDUP and memory < TARGET_MEMORY,
+    }
+
+
+def run_validation(
+    out_dir: Path = Path("bench-out"),
+    *,
+    national_children: int = 100_000,
+    council_children: int = 400,
+    with_peer_national: bool = False,
+    repeats: int = 3,
+    say: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Time ours and the peer; the figures go into results.json under "validation"."""
+    base = out_dir / "validation"
+    python, why = P.ensure_peer_venv(P.repo_file(str(P.PEER_VENV)), create=True, say=say)
+    if python is None:
+        say(f"The peer validator is not available, so only ours is measured: {why}")
+    result: dict[str, Any] = {
+        "year": YEAR,
+        "peer": P.PEER_REQUIREMENT.replace("==", " "),
+        "targets": {"speedup": TARGET_SPEEDUP, "memory_ratio": TARGET_MEMORY},
+    }
+    for scale, children, peer_wanted, n in (
+        ("council", council_children, True, repeats),
+        ("national", national_children, with_peer_national, 1),
+    ):
+        say(f"Validation, {scale} scale ({children:,} children): writing the return")
+        entry = _make(base / scale, children)
+        use_peer = python if peer_wanted else None
+        ours, peer = measure(base / scale, peer_python=use_peer, repeats=n, say=say)
+        entry |= {"ours": ours, "peer": peer, **ratios(ours, peer)}
+        if peer is None:
+            entry["peer_skipped"] = why if python is None else NOT_RUN
+        result[scale] = entry
+    return result
+
+
+def add_to_results(out_dir: Path, results: dict[str, Any], validation: dict[str, Any]) -> None:
+    results["validation"] = validation
+    (out_dir / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+
+
+def _row(label: str, e: dict[str, Any]) -> str:
+    o, p = e["ours"], e["peer"]
+    ours = f"ours {o['seconds']:.2f} s, {o['peak_mb']:.0f} MB peak ({o['rules_run']} rules)"
+    target = "at least 20x faster, under 1/4 memory"
+    if p is None:
+        return f"| {label} | {ours} | peer {e['peer_skipped']} | no figure | {target} |"
+    peer = f"peer {p['seconds']:.2f} s, {p['peak_mb']:.0f} MB peak ({p['rules_run']} rules)"
+    ratio = f"{e['speedup']:.1f}x faster; memory {e['memory_ratio']:.2f}x the peer's"
+    verdict = "met" if e["meets_targets"] else "not met"
+    return f"| {label} | {ours} | {peer} | {ratio} | {target} ({verdict}) |"
+
+
+def validation_lines(v: dict[str, Any] | None) -> list[str]:
+    """Rows for the README's benchmark table (none when the validation benchmark was not run)."""
+    if not v:
+        return []
+    c, n = v["council"], v["national"]
+    return [
+        _row(
+            f"Validation, one council ({c['children']:,} children, {c['rows']:,} rows of 2025-26): "
+            "every rule of the year, against the peer (csc-validator-be-903) on the same files",
+            c,
+        ),
+        _row(
+            f"Validation at national scale ({n['children']:,} children, {n['csv_mb']} MB of 2025-26 CSV)", n
+        ),
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="The validation benchmark alone (no README update).")
+    parser.add_argument("--national", type=int, default=100_000)
+    parser.add_argument("--with-peer-national", action="store_true")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=Path("bench-out"))
+    args = parser.parse_args(argv)
+    v = run_validation(
+        args.out,
+        national_children=args.national,
+        with_peer_national=args.with_peer_national,
+        repeats=args.repeats,
+    )
+    (args.out / "validation.json").write_text(json.dumps(v, indent=2) + "\n", encoding="utf-8")
+    print("\n".join(validation_lines(v)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -17,13 +17,26 @@ from corparent.engine.validation.rules import __path__ as rules_path
 
 TESTS = Path(__file__).resolve().parents[4] / "tests" / "engine" / "validation"
 _CASE = re.compile(r"""flagged\(\s*["']([^"']+)["']""")
+# A parametrized test names its codes in tuples such as ("503B", "LS", ...) and calls flagged(code, ...).
+_CODE = r"([0-9]{3}[A-Za-z]?|[A-Z]{2,}[0-9][A-Za-z0-9]*)"
+_PARAM_ROW = re.compile(r"""(?<!flagged)\(\s*["']""" + _CODE + r"""["']\s*,""")
+_VAR_CASE = re.compile(r"flagged\(\s*code\b")
+_LOOP = re.compile(r"for code in \(([^)]*)\)")
+_QUOTED = re.compile(r"""["']([^"']+)["']""")
 
 
 def case_counts(folder: Path = TESTS) -> Counter[str]:
     """How many hand-made cases (calls of ``flagged``) name each rule code in the tests."""
     counts: Counter[str] = Counter()
     for path in sorted(folder.glob("test_*.py")):
-        counts.update(_CASE.findall(path.read_text(encoding="utf-8")))
+        text = path.read_text(encoding="utf-8")
+        counts.update(_CASE.findall(text))
+        for loop in _LOOP.findall(text):  # for code in ("564", "565"): assert flagged(code, ...) == {}
+            counts.update(_QUOTED.findall(loop))
+        per_row = len(_VAR_CASE.findall(text))
+        if per_row:
+            for code in _PARAM_ROW.findall(text):
+                counts[code] += per_row
     return counts
 
 

@@ -145,6 +145,11 @@ PLACE: Final = _codes(
     U5="Foster placement with other foster carer(s) who is/are also an approved adopter(s): fostering for adoption / concurrent planning",
     U6="Foster placement with other foster carer(s): not long term or fostering for adoption / concurrent planning",
     Z1="Other placements",
+    # From 2025-26 Z1 is replaced by four sub-types; DfE's guide gives their full wording.
+    Z11="Other placements (from 2025-26): sub-type Z11",
+    Z12="Other placements (from 2025-26): sub-type Z12",
+    Z13="Other placements (from 2025-26): sub-type Z13",
+    Z14="Other placements (from 2025-26): sub-type Z14",
 )
 
 TEMPORARY_PLACE: Final = frozenset({"T0", "T1", "T2", "T3", "T4"})
@@ -158,7 +163,7 @@ PLACEMENT_GROUP: Final = MappingProxyType(
         "P1": "With parents",
         **{c: "Placed for adoption" for c in ADOPTION_PLACE},
         **{c: "Other residential" for c in ("R1", "R2", "R3", "R5", "S1")},
-        **{c: "Other" for c in ("P3", "T0", "T1", "T2", "T3", "T4", "Z1")},
+        **{c: "Other" for c in ("P3", "T0", "T1", "T2", "T3", "T4", "Z1", "Z11", "Z12", "Z13", "Z14")},
     }
 )
 

@@ -24,7 +24,7 @@ from corparent.engine.ssda903.model import collection_year_of
 from corparent.engine.ssda903.synth import params as P
 from corparent.engine.ssda903.synth.breaks import short_break_episodes
 from corparent.engine.ssda903.synth.calendar import DateText, add_years, year_end, year_start
-from corparent.engine.ssda903.synth.cohort import build_cohort
+from corparent.engine.ssda903.synth.cohort import Cohort, build_cohort
 from corparent.engine.ssda903.synth.council import GENERATOR_VERSION, Defect, SyntheticCouncil, Table
 from corparent.engine.ssda903.synth.cut import World, cut, looked_after_at
 from corparent.engine.ssda903.synth.defects import inject_defects
@@ -63,6 +63,23 @@ def _upns(numbers: np.ndarray) -> np.ndarray:
     )
 
 
+def _mothers(rng: np.random.Generator, coh: Cohort, reference: int) -> np.ndarray:
+    """The date of birth of each girl's first child (0 for none): some girls looked after at 15 or
+    over have a baby while looked after (in their last period of care), so that MOTHER is 1 only
+    from a day she was looked after (DfE rules 625, 626)."""
+    last = np.full(coh.n, -1, dtype=np.int64)
+    np.maximum.at(last, coh.p_child, np.arange(len(coh.p_child)))
+    has = last >= 0
+    lo = np.zeros(coh.n, dtype=np.int64)
+    hi = np.zeros(coh.n, dtype=np.int64)
+    at = last[has]
+    lo[has] = np.maximum(coh.p_start[at], add_years(coh.dob[has], 15))
+    hi[has] = np.minimum(coh.p_plan_end[at], reference + 1) - 1  # the last day looked after
+    mother = ~coh.male & ~coh.short_break & has & (hi > lo) & (rng.random(coh.n) < P.MOTHER_P)
+    when = lo + (rng.random(coh.n) * np.maximum(hi - lo, 0)).astype(np.int64)
+    return np.where(mother, when, 0)
+
+
 def generate(
     *, children: int, years: int, reference_date: date, seed: int, error_rate: float = 0.0
 ) -> SyntheticCouncil:
@@ -98,9 +115,7 @@ def generate(
     multiplier, offset = 7_654_321, int(rng.integers(0, 9_000_000))
     # distinct 7-digit identifiers, increasing with the (random) child number
     numbers = np.sort(1_000_000 + (np.arange(coh.n, dtype=np.int64) * multiplier + offset) % 9_000_000)
-    female = ~coh.male
-    mother = female & (rng.random(coh.n) < P.MOTHER_P) & ~coh.short_break
-    mc_dob = np.where(mother, add_years(coh.dob, 15) + rng.integers(60, 1000, coh.n), 0)
+    mc_dob = _mothers(rng, coh, ref)
     # dates written: from before the oldest birth to the youngest UASC's 18th birthday (DUC)
     text = DateText(int(coh.dob.min()) - 1000 if coh.n else ref - 10000, ref + 19 * 366)
     world = World(

@@ -2,8 +2,8 @@
 
 V3 children have each break recorded as its own period of care (RNE S, a few nights, then
 ended); V4 children have one episode per agreement (about a year). A child is one or the other,
-never both, and never has another legal status. Placement location fields are blank for short
-breaks (as DfE's guide asks); vectorised with numpy.
+never both, and never has another legal status. The postcodes, URN and placement location fields
+are blank for short breaks (as DfE's guide asks, rules 214 and 398); vectorised with numpy.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import numpy as np
 from corparent.engine.ssda903.synth import params as P
 from corparent.engine.ssda903.synth.calendar import OPEN, IntArray
 from corparent.engine.ssda903.synth.cohort import Cohort, pick_codes
-from corparent.engine.ssda903.synth.placements import EpisodeTable, postcodes
+from corparent.engine.ssda903.synth.placements import EpisodeTable
 
 
 def short_break_episodes(
@@ -67,8 +67,6 @@ def short_break_episodes(
     # each child keeps one setting for their breaks
     place_of = pick_codes(rng, P.SHORT_BREAK_PLACE, coh.n)
     provider_of = np.where(rng.random(coh.n) < 0.35, "PR4", "PR1").astype(object)
-    home = postcodes(P.HOME_AREA)
-    home_of = home[rng.integers(0, len(home), coh.n)]
     blank = np.full(n, "", dtype=object)
     return EpisodeTable(
         child=child,
@@ -80,10 +78,11 @@ def short_break_episodes(
             "LS": np.where(coh.sb_v3[child], "V3", "V4").astype(object),
             "CIN": np.full(n, "N2", dtype=object),
             "PLACE": place_of[child],
+            "PLACE_2026": place_of[child],
             "PLACE_PROVIDER": provider_of[child],
             "REC": np.where(closed, P.SHORT_BREAK_REC, "").astype(object),
             "REASON_PLACE_CHANGE": blank,
-            "HOME_POST": home_of[child],
+            "HOME_POST": blank,
             "PL_POST": blank,
             "URN": blank,
             "PL_DISTANCE": blank,

@@ -67,6 +67,26 @@ def age_years(dob: IntArray, at: IntArray | int) -> IntArray:
     return np.asarray(ay - by - before.astype(np.int64), dtype=np.int64)
 
 
+def feb_29(days: IntArray) -> BoolArray:
+    """Whether each date is 29 February."""
+    _, m, d = _ymd(days)
+    return np.asarray((m == 2) & (d == 29))
+
+
+def next_year_start(days: IntArray) -> IntArray:
+    """The first 1 April after each date (the start of the next collection year)."""
+    y, m, _ = _ymd(days)
+    y = y + (m >= 4)
+    first = _t().month_start[(y - 1880) * 12 + 3]
+    return np.asarray(first, dtype=np.int64)
+
+
+def is_year_end(days: IntArray) -> BoolArray:
+    """Whether each date is 31 March (a collection year's last day)."""
+    _, m, d = _ymd(days)
+    return np.asarray((m == 3) & (d == 31))
+
+
 def distinct(a: IntArray) -> IntArray:
     """Sorted distinct values of an integer array (faster than np.unique for these sizes)."""
     s = np.sort(np.asarray(a, dtype=np.int64))

@@ -20,6 +20,8 @@ from corparent.engine.ssda903.synth.calendar import (
     ObjArray,
     add_years,
     distinct,
+    is_year_end,
+    next_year_start,
     year_start,
 )
 
@@ -127,6 +129,8 @@ def _periods(
         cum = cum_first if seq == 0 else cum_re
         path = (rng.random(m)[:, None] > cum[np.minimum(band, 4)]).sum(axis=1)
         path = np.minimum(path, P.YJ)
+        # youth justice legal statuses apply after the 10th birthday (rule 358)
+        path[(path == P.YJ) & (start <= add_years(dob[idx], 10))] = P.TEEN
         is_uasc = uasc[idx] & (seq == 0)
         path[is_uasc] = P.UASC
         dur = np.zeros(m)
@@ -163,6 +167,9 @@ def _periods(
         rec[to18 & (path == P.UASC)] = pick_codes(
             rng, P.REC_AT_18_UASC, n18 - int((to18 & (path != P.UASC)).sum())
         )
+        # an adoption order is not made on 31 March: DfE's rules would count the child as looked
+        # after all year (OC2) and so not adopted (rules 187, 191)
+        plan_end = np.where((path == P.ADOPT) & ~to18 & is_year_end(plan_end), plan_end - 1, plan_end)
         mid = np.where(mid >= plan_end, 0, mid)
         for key, val in (
             ("child", idx),
@@ -182,6 +189,10 @@ def _periods(
         median, sigma, lo_gap = P.REENTRY_GAP
         gap = np.maximum(_lognormal(rng, median, sigma, m), lo_gap).astype(np.int64)
         nxt = plan_end + gap
+        # after an order (adoption, SGO, CAO), not back in the same collection year: PrevPerm's date
+        # of the order must be before the year's first episode (rule 632)
+        order = np.isin(rec, P.ORDER_RECS)
+        nxt = np.where(order, np.maximum(nxt, next_year_start(plan_end)), nxt)
         keep = again & (nxt < b - 30) & (nxt <= reference)
         idx, start = idx[keep], nxt[keep]
     return {k: np.concatenate(v) if v else np.zeros(0) for k, v in out.items()}

@@ -8,7 +8,7 @@ from datetime import date
 
 from corparent.engine.ssda903.tables import TableSpec
 
-GENERATOR_VERSION = "1"  # bump when the same seed and parameters would give different files
+GENERATOR_VERSION = "2"  # bump when the same seed and parameters would give different files
 
 
 @dataclass

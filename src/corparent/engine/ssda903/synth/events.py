@@ -37,7 +37,7 @@ class SocialWorkers:
     sw_id: ObjArray
     start: IntArray
     end: IntArray  # OPEN if after the reference date
-    reason: ObjArray  # '' while open
+    reason: ObjArray  # on the episode that starts: FCONTA for a period's first
 
 
 def _live_periods(
@@ -111,15 +111,17 @@ def make_missing(
     n = 1 + rng.negative_binomial(r, r / (r + np.maximum(mean, 1e-9)))
     seg = np.repeat(np.arange(len(c)), n)
     day = a[seg] + (rng.random(len(seg)) * span[seg]).astype(np.int64)
-    order = np.lexsort((day, seg))
-    seg, day = seg[order], day[order]
+    # one incident at a time per child, across years and periods (rule 574)
+    kid = c[seg]
+    order = np.lexsort((day, kid))
+    seg, day, kid = seg[order], day[order], kid[order]
     first = np.ones(len(seg), dtype=bool)
-    first[1:] = (seg[1:] != seg[:-1]) | (day[1:] != day[:-1])
-    seg, day = seg[first], day[first]
+    first[1:] = (kid[1:] != kid[:-1]) | (day[1:] != day[:-1])
+    seg, day, kid = seg[first], day[first], kid[first]
     length = pick_codes(rng, P.MISSING_DAYS, len(seg)).astype(np.int64)
     end = day + length
     nxt_same = np.zeros(len(seg), dtype=bool)
-    nxt_same[:-1] = seg[1:] == seg[:-1]
+    nxt_same[:-1] = kid[1:] == kid[:-1]
     nxt_day = np.append(day[1:], OPEN)
     end = np.where(nxt_same, np.minimum(end, nxt_day - 1), end)
     end = np.maximum(end, day)
@@ -133,37 +135,57 @@ def make_missing(
 def make_social_workers(
     rng: np.random.Generator, coh: Cohort, *, children: int, reference: int, first_day: int
 ) -> SocialWorkers:
-    child, start, stop, plan_end = _live_periods(coh, reference, first_day)
+    """Each period's chain of social workers, as DfE wants it recorded.
+
+    A period's first worker (reason FCONTA, first contact or re-referral) was allocated a few days
+    before the child came into care (DfE wants every worker of the year: rule SW12), after the
+    last period ended; the others have a change reason (SW_REASON is on the episode that starts).
+    Every episode lasts at least SW_MIN_DAYS, and the last one ends the day the period does. Which
+    years show which episodes (children looked after at the year's end) is cut.py's business.
+    """
+    child, start, _, plan_end = _live_periods(coh, reference, first_day)
+    min_days = P.SW_MIN_DAYS
+    closed = plan_end <= reference
+    # the last day a change can happen: the final episode of a closed period lasts min_days
+    last_change = np.where(closed, plan_end - min_days, reference)
     factor = rng.gamma(P.SW_RATE_SHAPE, 1 / P.SW_RATE_SHAPE, coh.n)
     rate = P.SW_CHANGE_RATE * factor[child] / 365.25  # per day
     pool = max(8, round(children / P.SW_CASELOAD))
     numbers = rng.permutation(90000)[:pool] + 10000
     ids = np.array([f"SW{x}" for x in numbers], dtype=object)
-    # the worker at the first day began an exponential time before it (not before the period)
+    # the worker at the first day began an exponential time before it (not before the period, and
+    # leaving the period's first episode at least min_days)
     back = rng.exponential(1.0, len(child)) / rate
-    t = np.where(start < first_day, np.maximum(start, first_day - back.astype(np.int64)), start)
+    t = np.where(
+        start < first_day,
+        np.maximum(start, np.minimum(first_day - back.astype(np.int64), last_change)),
+        start,
+    )
+    final_end = np.where(closed, plan_end, OPEN)
     cur = rng.integers(0, pool, len(child))
+    first = t == start
+    reason = np.where(first, "FCONTA", pick_codes(rng, P.SW_REASON, len(child))).astype(object)
+    # (re-entries come at least 14 days after the last period ended: see REENTRY_GAP)
+    lo, hi = P.SW_BEFORE_CARE_DAYS
+    t = np.where(first, t - rng.integers(lo, hi, len(child), endpoint=True), t)
     idx = np.arange(len(child))
     parts: list[tuple[IntArray, IntArray, IntArray, IntArray, ObjArray]] = []
     while len(idx):
-        gap = (rng.exponential(1.0, len(idx)) / rate[idx]).astype(np.int64) + 1
+        gap = (rng.exponential(1.0, len(idx)) / rate[idx]).astype(np.int64) + min_days
         end = t[idx] + gap
-        done = end >= stop[idx]
-        final_end = np.where(plan_end[idx] <= reference, plan_end[idx], OPEN)
-        e = np.where(done, final_end, end)
-        reason = pick_codes(rng, P.SW_REASON, len(idx))
-        reason[done] = np.where(final_end[done] == OPEN, "", "OTHERS")
-        parts.append((child[idx], cur[idx], t[idx], e, reason))
+        done = end > last_change[idx]
+        parts.append((child[idx], cur[idx], t[idx], np.where(done, final_end[idx], end), reason[idx]))
         idx = idx[~done]
         t[idx] = end[~done]
         nxt = rng.integers(0, pool, len(idx))
         nxt = np.where(nxt == cur[idx], (nxt + 1) % pool, nxt)
         cur[idx] = nxt
-    c = np.concatenate([p[0] for p in parts])
+        reason[idx] = pick_codes(rng, P.SW_REASON, len(idx))
+    c = np.concatenate([p[0] for p in parts]) if parts else np.zeros(0, dtype=np.int64)
     return SocialWorkers(
         child=c,
-        sw_id=ids[np.concatenate([p[1] for p in parts])],
-        start=np.concatenate([p[2] for p in parts]),
-        end=np.concatenate([p[3] for p in parts]),
-        reason=np.concatenate([p[4] for p in parts]),
+        sw_id=ids[np.concatenate([p[1] for p in parts])] if parts else np.zeros(0, dtype=object),
+        start=np.concatenate([p[2] for p in parts]) if parts else np.zeros(0, dtype=np.int64),
+        end=np.concatenate([p[3] for p in parts]) if parts else np.zeros(0, dtype=np.int64),
+        reason=np.concatenate([p[4] for p in parts]) if parts else np.zeros(0, dtype=object),
     )

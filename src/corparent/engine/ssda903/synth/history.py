@@ -7,8 +7,8 @@ order; events on the same day merge into one new episode, coded by what changed:
 - same carer, new placement type: T (U with a legal status change);
 - legal status only: L.
 
-Temporary placements (T0-T4) are followed by a return to the same carer (RNE P or T; the return
-has the saved placement's PLACE and carer, so the same provider and postcode). Nothing is
+Temporary placements (T0-T4) are followed by a return to the same carer (RNE P, as DfE asks; the
+return has the saved placement's PLACE and carer, so the same provider and postcode). Nothing is
 scheduled on or after the period's end or after the reference date; an episode still open at
 the reference date has no DEC. Each carer's provider, postcode, URN and distance are drawn
 afterwards, vectorised (placements.py).
@@ -28,9 +28,12 @@ from corparent.engine.ssda903.synth import params as P
 from corparent.engine.ssda903.synth.calendar import OPEN
 from corparent.engine.ssda903.synth.cohort import Cohort
 
-LS_EV, ADOPT_EV, P1_EV, SUPP_EV, MOVE_EV, TEMP_EV, RETURN_EV, LTF_EV = range(8)
-B_LS, B_ADOPT, B_P1, B_SUPP, B_MOVE, B_TEMP, B_RETURN = (1 << k for k in range(7))
+LS_EV, ADOPT_EV, P1_EV, SUPP_EV, MOVE_EV, TEMP_EV, RETURN_EV, LTF_EV, REG_EV = range(9)
+B_LS, B_ADOPT, B_P1, B_SUPP, B_MOVE, B_TEMP, B_RETURN, B_LTF, B_REG = (1 << k for k in range(9))
 FOSTER = frozenset({"U1", "U2", "U3", "U4", "U5", "U6"})
+# not placed with parents while accommodated under s20 or held under a protection order (rule 378)
+NO_P1_LS = frozenset({"V2", "L1", "L2", "L3"})
+UNREGISTERED = frozenset({"H5", "P2"})  # supported or independent living before 28 October 2023
 SETTLED = frozenset({"U1", "U4", "A3", "A4", "A5", "A6", "P1"})
 YEAR = 365.25
 LS_CODES = ("C1", "C2", "D1", "E1", "J1", "J2", "J3", "L1", "L2", "L3", "V2", "V3", "V4")
@@ -85,6 +88,9 @@ _FIRST_LS = {k: Pick(v) for k, v in P.FIRST_LS.items()}
 _PROTECTION, _RPC, _TEMP = Pick(P.PROTECTION), Pick(P.REASON_PLACE_CHANGE), Pick(P.TEMP)
 
 
+_SGO_FOSTER = {"E45": "E47", "E46": "E48"}  # SGO to former foster carers -> to other carers
+
+
 def _band(age_days: int) -> int:
     return bisect(_AGE_EDGES, age_days)
 
@@ -107,13 +113,21 @@ class _Sim:
         self.p_rec = coh.p_rec.tolist()
         self.dob = coh.dob.tolist()
         self.uasc = coh.uasc.tolist()
+        self.t3_days: dict[int, list[int]] = {}  # each child's temporary placements coded T3
 
-    def place_code(self, day: int, dob: int, uasc: bool) -> str:
+    def place_code(self, day: int, dob: int, uasc: bool, p1_ok: bool) -> str:
+        """A new placement's type. From 28 October 2023 supported accommodation is registered
+        (K3), in place of H5 and independent living (P2); ``p1_ok`` is False where a placement with
+        parents is ruled out (by the legal status, or the child is already with them)."""
         age_days = day - dob
         pick = _PLACE_UASC[age_days >= 16 * YEAR] if uasc else _PLACE_BY_AGE[_band(age_days)]
         code = pick(self.r)
         if code == "SUPP":
             code = "K3" if day >= _SUPPORTED_FROM else "H5"
+        elif code == "P2" and day >= _SUPPORTED_FROM:
+            code = "K3"
+        elif code == "P1" and not p1_ok:
+            code = "U3"  # with relatives or friends instead
         return code
 
     def period(self, pi: int) -> None:
@@ -135,10 +149,15 @@ class _Sim:
         t_main = s
         if path != P.YJ and path != P.UASC and rand() < P.PROTECTION_P:
             ls0 = _PROTECTION(r)
-            t_main = s + 1 + int(rand() * (3 if ls0 == "L1" else P.PROTECTION_DAYS[1]))
+            t_main = s + 1 + int(rand() * P.PROTECTION_DAYS[ls0])
             if t_main < horizon:
                 n_ev += 1
                 push(heap, (t_main, n_ev, LS_EV, LS_INDEX[first]))
+        elif first == "J2":  # detained under PACE for a day or two, then remanded (rule 364)
+            day = s + 1 + int(rand() * P.PACE_DAYS)
+            if day < horizon:
+                n_ev += 1
+                push(heap, (day, n_ev, LS_EV, LS_INDEX["J1"]))
         ls_plan: list[tuple[int, str]] = []
         t_c1 = t_main if first == "C1" else 0
         if first == "V2" and not uasc and path in (P.LONG, P.SGO, P.CAO) and rand() < P.V2_TO_C1_P:
@@ -201,6 +220,9 @@ class _Sim:
             if day < horizon:
                 n_ev += 1
                 push(heap, (day, n_ev, SUPP_EV, 0))
+        if s < _SUPPORTED_FROM < horizon:  # unregistered supported accommodation ends
+            n_ev += 1
+            push(heap, (_SUPPORTED_FROM, n_ev, REG_EV, 0))
         if path == P.HOME and t_c1 and pe - s > 180 and rand() < P.HOME_P1_P:
             lo, hi = P.HOME_P1_DAYS
             day = pe - lo - int(rand() * (hi - lo))
@@ -214,7 +236,7 @@ class _Sim:
         elif path == P.SGO:
             place = _PLACE_SGO(r)
         else:
-            place = self.place_code(s, dob, uasc)
+            place = self.place_code(s, dob, uasc, ls0 not in NO_P1_LS and first not in NO_P1_LS)
         ls = ls0
         carer = 0
         carer_place = [place]  # the placement type each carer (of this period) was first used as
@@ -240,17 +262,16 @@ class _Sim:
                 elif kind == LTF_EV:
                     ltf_carer = payload
             if saved_place:  # in a temporary placement
-                if kinds & B_RETURN:
-                    rne = "T" if rand() < P.TEMP_RETURN_RNE_T_P else "P"
+                if kinds & B_RETURN:  # back to the same carer: RNE P (rule 383)
                     place, carer, saved_place = saved_place, saved_carer, ""
-                    steps.append((day, rne, ls, place, carer, ""))
+                    steps.append((day, "P", ls, place, carer, ""))
                 # legal changes and planned moves wait until the day after the return
                 later = return_day + 1
                 if later < horizon:
                     if new_ls != ls:
                         n_ev += 1
                         push(heap, (later, n_ev, LS_EV, LS_INDEX[new_ls]))
-                    for k in (ADOPT_EV, P1_EV, SUPP_EV):
+                    for k in (ADOPT_EV, P1_EV, SUPP_EV, REG_EV):
                         if kinds & (1 << k):
                             n_ev += 1
                             push(heap, (later, n_ev, k, 0))
@@ -268,20 +289,27 @@ class _Sim:
                     new_place = "A6"
             elif adopt_placed:
                 pass
-            elif kinds & B_P1:
+            elif kinds & B_REG and place in UNREGISTERED:  # the provider registers: same carer
+                new_place, same_carer, reason = "K3", True, "PLACE"
+            elif kinds & B_P1 and new_ls not in NO_P1_LS and place != "P1":
                 new_place = "P1"
             elif kinds & B_SUPP:
                 new_place = "K3" if day >= _SUPPORTED_FROM else "H5"
             elif kinds & B_MOVE and (place not in SETTLED or rand() < P.MOVE_SETTLED_FACTOR):
-                new_place = self.place_code(day, dob, uasc)
+                new_place = self.place_code(day, dob, uasc, new_ls not in NO_P1_LS and place != "P1")
                 reason = _RPC(r)
             elif ltf_carer == carer and (place == "U6" or place == "U3"):
                 new_place, same_carer, reason = ("U4" if place == "U6" else "U1"), True, "PLACE"
             elif kinds & B_TEMP and new_ls == ls and place in FOSTER:
                 code = _TEMP(r)
+                t3 = self.t3_days.setdefault(c, [])
+                if code == "T3" and sum(d > day - 366 for d in t3) >= 2:
+                    code = "T0"  # at most two for the carers' holidays in 12 months (rule 377)
                 lo, hi = P.TEMP_DAYS[code]
                 return_day = day + lo + int(rand() * (hi - lo + 1))
                 if return_day < pe:
+                    if code == "T3":
+                        t3.append(day)
                     saved_place, saved_carer = place, carer
                     carer_place.append(code)
                     place, carer = code, len(carer_place) - 1
@@ -320,6 +348,10 @@ class _Sim:
         out = self.out
         end = pe if pe <= self.ref else OPEN
         rec = self.p_rec[pi] if end != OPEN else ""
+        if rec in _SGO_FOSTER and steps[-1][3] not in FOSTER:
+            # a special guardianship order to former foster carers needs a foster placement
+            # (rule 516): otherwise it was made to other carers
+            rec = self.p_rec[pi] = _SGO_FOSTER[rec]
         base = len(out.carer_place)
         out.carer_place.extend(carer_place)
         out.carer_period.extend([pi] * len(carer_place))
@@ -351,9 +383,13 @@ class _Sim:
 
 
 def simulate_histories(coh: Cohort, reference: int, first_day: int, seed: int) -> tuple[Episodes, Adoption]:
-    """Every period's episodes that end on or after ``first_day`` (1 April of the first year)."""
+    """Every period's episodes that end on or after ``first_day`` (1 April of the first year).
+
+    A period's reason for ending may be corrected to fit its last placement (``coh.p_rec``).
+    """
     sim = _Sim(coh, reference, first_day, seed)
     period = sim.period
     for pi in range(len(coh.p_start)):
         period(pi)
+    coh.p_rec = np.array(sim.p_rec, dtype=object)
     return sim.out, sim.adoption

@@ -28,8 +28,11 @@ def _yes_no(rng: np.random.Generator, p: float, n: int) -> ObjArray:
 
 
 def oc2(rng: np.random.Generator, coh: Cohort, *, first_day: int, last_day: int) -> Raw:
-    """Children looked after on ``last_day`` (31 March) continuously since ``first_day``."""
-    sel = (coh.p_start <= first_day) & (coh.p_plan_end > last_day)
+    """Children looked after continuously from ``first_day`` to ``last_day`` (31 March).
+
+    As DfE's rules define it, a child whose care ended on 31 March itself counts (rule 191).
+    """
+    sel = (coh.p_start <= first_day) & (coh.p_plan_end >= last_day)
     c = distinct(coh.p_child[sel])
     n = len(c)
     age = age_years(coh.dob[c], last_day)
@@ -38,13 +41,15 @@ def oc2(rng: np.random.Generator, coh: Cohort, *, first_day: int, last_day: int)
     mean, sd = P.OC2_SDQ
     score = np.clip(np.rint(rng.normal(mean, sd, n)), 0, 40).astype(np.int64)
     reason = pick_codes(rng, P.OC2_SDQ_REASON, n)
-    reason[~sdq_age] = "SDQ1"
-    reason[done] = ""
+    reason[age > 16] = "SDQ1"  # too old for an SDQ
+    # no SDQ and no reason for the under-4s at 31 March or those 17 before 1 April (188, 189)
+    reason[done | (age < 4) | (age_years(coh.dob[c], first_day - 1) >= 17)] = ""
     over10 = age >= 10
     substance = np.where(over10 & (rng.random(n) < P.OC2_SUBSTANCE_P), "1", "0").astype(object)
     has = substance == "1"
     received = np.where(has, _yes_no(rng, P.OC2_INTERVENTION_P[0], n), "")
-    offered = np.where(has, np.where(received == "1", "1", _yes_no(rng, P.OC2_INTERVENTION_P[1], n)), "")
+    # offered is left blank when one was received (rule 158)
+    offered = np.where(has & (received == "0"), _yes_no(rng, P.OC2_INTERVENTION_P[1], n), "")
     return {
         "_child": c,
         "SDQ_SCORE": np.where(done, score.astype(str).astype(object), ""),
@@ -67,19 +72,43 @@ def last_ends(coh: Cohort) -> IntArray:
     return out
 
 
-def oc3(rng: np.random.Generator, coh: Cohort, last_end: IntArray, *, first_day: int, last_day: int) -> Raw:
-    """Care leavers whose 17th-21st birthday is in the year and who had left care by then."""
+def oc3(
+    rng: np.random.Generator,
+    coh: Cohort,
+    last_end: IntArray,
+    died_age: IntArray,
+    *,
+    first_day: int,
+    last_day: int,
+) -> Raw:
+    """Care leavers whose 17th-21st birthday is in the year and who had left care by then (before
+    the birthday for the 17th and 18th, as DfE asks: rule 1016).
+
+    ``died_age`` is the birthday (17-21) from which a young person is reported as having died (99:
+    never), so a death is reported again in later years (rule 348).
+    """
     kids: list[IntArray] = []
-    older: list[np.ndarray] = []
+    ages: list[IntArray] = []
+    # not a care leaver after dying while looked after (rule 1000), nor after care was transferred
+    # to another council (E3, rule 1011): that council returns them
+    not_ours = np.zeros(coh.n, dtype=bool)
+    not_ours[coh.p_child[coh.p_rec == "E2"]] = True
+    last = np.full(coh.n, -1, dtype=np.int64)
+    np.maximum.at(last, coh.p_child, np.arange(len(coh.p_child)))
+    has = last >= 0
+    not_ours[np.flatnonzero(has)[coh.p_rec[last[has]] == "E3"]] = True
     for k in range(17, 22):
         b = add_years(coh.dob, k)
-        sel = coh.oc3_eligible & (b >= first_day) & (b <= last_day) & (last_end <= b)
+        left = last_end < b if k <= 18 else last_end <= b
+        sel = coh.oc3_eligible & ~not_ours & (b >= first_day) & (b <= last_day) & left
         kids.append(np.flatnonzero(sel))
-        older.append(np.full(int(sel.sum()), k >= 19))
+        ages.append(np.full(int(sel.sum()), k, dtype=np.int64))
     c = np.concatenate(kids)
-    is_older = np.concatenate(older).astype(np.int64)
+    age = np.concatenate(ages)
+    is_older = (age >= 19).astype(np.int64)
     n = len(c)
     touch = pick_codes(rng, P.OC3_IN_TOUCH, n)
+    touch[age >= died_age[c]] = "DIED"
     yes = touch == "YES"
     eet = rng.random(n) < np.array(P.OC3_EET_P)[is_older]
     activ = np.where(eet, pick_codes(rng, P.OC3_EET, n), pick_codes(rng, P.OC3_NEET, n))
@@ -87,9 +116,24 @@ def oc3(rng: np.random.Generator, coh: Cohort, last_end: IntArray, *, first_day:
     accom = np.where(
         suitable, pick_codes(rng, P.OC3_ACCOM_SUITABLE, n), pick_codes(rng, P.OC3_ACCOM_UNSUITABLE, n)
     )
+    # under 18 on 1 April: not in a foyer (rule 347); around the 17th birthday: not staying put
+    # with former foster carers (rule 3001)
+    code = accom.astype(str)
+    foyer = (age <= 18) & np.isin(code, ("T1", "T2"))
+    staying = (age == 17) & np.isin(code, ("Z1", "Z2"))
+    redo = foyer | staying
+    accom[redo] = pick_codes(rng, P.OC3_ACCOM_UNDER_18, int(redo.sum()))
     activ[~yes] = "0"
     accom[~yes] = "0"
     return {"_child": c, "IN_TOUCH": touch, "ACTIV": activ, "ACCOM": accom}
+
+
+def died_ages(rng: np.random.Generator, n: int) -> IntArray:
+    """The birthday (17-21) from which each young person is reported as having died; 99 for none."""
+    out = np.full(n, 99, dtype=np.int64)
+    for k in range(17, 22):
+        out[(out == 99) & (rng.random(n) < P.OC3_DIED_P)] = k
+    return out
 
 
 def ad1(rng: np.random.Generator, coh: Cohort, adoption: Adoption, *, first_day: int, last_day: int) -> Raw:
@@ -103,7 +147,9 @@ def ad1(rng: np.random.Generator, coh: Cohort, adoption: Adoption, *, first_day:
     match = np.maximum(match, adm + 1)
     adopters = pick_codes(rng, P.ADOPTERS, n)
     single = (adopters == "F1") | (adopters == "M1")
-    ls = np.where(single, "L0", pick_codes(rng, P.COUPLE_LS, n))
+    # married: L11 for a mixed-sex couple, L12 for a same-sex one (rules 520, 524); else L2
+    married = rng.random(n) < P.ADOPTERS_MARRIED_P
+    ls = np.where(single, "L0", np.where(married, np.where(adopters == "MF", "L11", "L12"), "L2"))
     by_foster = np.array(adoption.by_foster, dtype=bool)[sel]
     return {
         "_child": coh.p_child[sel],
@@ -120,13 +166,26 @@ def adoption_decisions(rng: np.random.Generator, coh: Cohort, adoption: Adoption
     """Every decision that a child should be placed for adoption (all years), with how it ended."""
     adm = np.array(adoption.adm, dtype=np.int64)
     adopt = np.flatnonzero((adm > 0) & (adm <= reference))
-    closed = coh.p_plan_end[adopt] <= reference
-    ceased_a = np.where(closed, coh.p_plan_end[adopt], 0)
-    reason_a = np.where(closed, coh.p_rec[adopt], "")
-    # reversed decisions for some young children on other pathways
+    # a decision that ended in adoption was not reversed: no date or reason it ceased (rules 120, 525)
+    ceased_a = np.zeros(len(adopt), dtype=np.int64)
+    reason_a = np.full(len(adopt), "", dtype=object)
+    # reversed decisions for some young children on other pathways (never for a child adopted later)
     dur = coh.p_plan_end - coh.p_start
     young = age_years(coh.dob[coh.p_child], coh.p_start) < 5
-    cand = (coh.p_path != P.ADOPT) & young & (dur > 300) & (rng.random(len(dur)) < P.ADM_REVERSED_P)
+    ever_adopt = np.zeros(coh.n, dtype=bool)
+    ever_adopt[coh.p_child[coh.p_path == P.ADOPT]] = True
+    # and only in a child's last period: a decision from an earlier period would be dated before
+    # the start of a later one in the same year's return (rule 1003)
+    later = np.zeros(len(dur), dtype=bool)
+    later[:-1] = coh.p_child[1:] == coh.p_child[:-1]
+    cand = (
+        (coh.p_path != P.ADOPT)
+        & ~later
+        & ~ever_adopt[coh.p_child]
+        & young
+        & (dur > 300)
+        & (rng.random(len(dur)) < P.ADM_REVERSED_P)
+    )
     rev = np.flatnonzero(cand)
     adm_r = coh.p_start[rev] + (rng.uniform(0.25, 0.5, len(rev)) * dur[rev]).astype(np.int64)
     ceased_r = adm_r + (rng.uniform(0.1, 0.4, len(rev)) * dur[rev]).astype(np.int64)
@@ -166,22 +225,39 @@ _PREV_PERM_OF_REC = {
 }
 
 
-def prev_perm(rng: np.random.Generator, coh: Cohort, text: DateText, *, first_day: int, last_day: int) -> Raw:
-    """Starters in the year: previous permanence (known for re-entries after an order)."""
+def prev_perm(
+    rng: np.random.Generator,
+    coh: Cohort,
+    text: DateText,
+    *,
+    first_day: int,
+    last_day: int,
+    first_decom: IntArray,
+) -> Raw:
+    """One row for every child who started a period of care in the year (its first such start):
+    previous permanence (known for re-entries after an order this council made).
+
+    ``first_decom`` is each child's earliest DECOM in the year's Episodes: DfE wants DATE_PERM
+    before it (rule 632), so a child too young for an earlier order has none (Z1).
+    """
     sel = np.flatnonzero((coh.p_start >= first_day) & (coh.p_start <= last_day))
-    sel = sel[rng.random(len(sel)) < P.PREV_PERM_RECORDED_P]
+    first = np.ones(len(sel), dtype=bool)  # periods are sorted by child, then start
+    first[1:] = coh.p_child[sel[1:]] != coh.p_child[sel[:-1]]
+    sel = sel[first]
     n = len(sel)
+    kid = coh.p_child[sel]
+    dob = coh.dob[kid]
+    # a date some time between the first birthday and two months before the first episode
+    latest = first_decom[kid] - 60
+    room = latest - (dob + 365)
     perm = pick_codes(rng, P.PREV_PERM_OTHER, n)
-    la = np.where(perm == "Z1", "", np.array(P.OTHER_LA_CODES, dtype=object)[rng.integers(0, 9, n)]).astype(
-        object
-    )
-    # a date some time between the first birthday and a month before the start
-    dob = coh.dob[coh.p_child[sel]]
-    when = dob + 365 + (rng.random(n) * np.maximum(coh.p_start[sel] - 30 - dob - 365, 1)).astype(np.int64)
+    perm[room <= 0] = "Z1"
+    elsewhere = pick_codes(rng, P.PREV_PERM_LA_ELSEWHERE, n)
+    la = np.where(rng.random(n) < P.PREV_PERM_OWN_LA_P, P.OWN_LA_CODE, elsewhere)
+    when = dob + 365 + (rng.random(n) * np.maximum(room, 1)).astype(np.int64)
     date_text = text(when)
     partial = rng.random(n) < 0.5
     date_text = np.where(partial, np.array(["zz" + str(d)[2:] for d in date_text], dtype=object), date_text)
-    date_text = np.where(perm == "Z1", "", date_text).astype(object)
     # re-entries after an order this council made
     prev = sel - 1
     again = (coh.p_seq[sel] > 0) & (sel > 0)
@@ -191,4 +267,7 @@ def prev_perm(rng: np.random.Generator, coh: Cohort, text: DateText, *, first_da
         perm[m] = code
         la[m] = P.OWN_LA_CODE
         date_text[m] = text(coh.p_plan_end[prev[m]])
-    return {"_child": coh.p_child[sel], "PREV_PERM": perm, "LA_PERM": la, "DATE_PERM": date_text}
+    none = perm == "Z1"
+    la = np.where(none, "", la).astype(object)
+    date_text = np.where(none, "", date_text).astype(object)
+    return {"_child": kid, "PREV_PERM": perm, "LA_PERM": la, "DATE_PERM": date_text}

@@ -124,6 +124,7 @@ REENTRY_P: Final = {
     "E46": 0.02, "E47": 0.03, "E48": 0.03,
 }
 REENTRY_GAP: Final = (260.0, 1.0, 14)
+ORDER_RECS: Final = ("E11", "E12", "E41", "E45", "E46", "E47", "E48")  # care ended by an order
 MAX_PERIODS: Final = 4
 # Re-entering children are more likely to stay: pathway probabilities for a second or later
 # period are the row for the age band with LONG multiplied by this and renormalised.
@@ -140,7 +141,8 @@ SHORT_BREAK_V3_PER_YEAR: Final = (3.0, 10.0)  # breaks per year, uniform per chi
 SHORT_BREAK_NIGHTS: Final = (1, 4)
 SHORT_BREAK_V4_AGREEMENT: Final = (300, 400)  # days an agreement lasts
 SHORT_BREAK_V4_GAP: Final = (1, 40)
-SHORT_BREAK_PLACE: Final = (("K2", 0.50), ("U4", 0.20), ("U6", 0.22), ("R1", 0.08))
+# Respite foster carers are not long-term foster carers (U1/U4 are not for short breaks: rule 384)
+SHORT_BREAK_PLACE: Final = (("K2", 0.50), ("U6", 0.42), ("R1", 0.08))
 SHORT_BREAK_REC: Final = "E4A"
 
 # ---------------------------------------------------------------------------------------------
@@ -161,7 +163,10 @@ FIRST_LS: Final = {  # main legal status at the start, by pathway
 }
 PROTECTION_P: Final = 0.07  # starts under police protection / EPO for a few days (L1-L3)
 PROTECTION: Final = (("L1", 0.60), ("L2", 0.36), ("L3", 0.04))
-PROTECTION_DAYS: Final = (1, 8)
+# days under protection before the main legal status: police protection lasts at most 72 hours,
+# an emergency protection order 8 days, a child assessment order 7 (rules 361-363)
+PROTECTION_DAYS: Final = {"L1": 3, "L2": 8, "L3": 7}
+PACE_DAYS: Final = 3  # detained under PACE (J2) for up to this many days, then remanded (J1)
 V2_TO_C1_P: Final = 0.85  # s20 children (not UASC) on long pathways who go into proceedings
 V2_TO_C1_DAYS: Final = (30, 250)
 C1_TO_C2_DAYS: Final = (220.0, 70.0, 100.0)  # care proceedings: mean, sd, minimum days
@@ -190,11 +195,18 @@ PLACE_BY_AGE: Final = (
         ("R5", 0.01), ("Z1", 0.02),
     ),
 )
-PLACE_UASC_UNDER_16: Final = (("U6", 0.78), ("K2", 0.08), ("U3", 0.04), ("SUPP", 0.10))
+# (supported accommodation, K3, is for 16- and 17-year-olds only: rule 371)
+PLACE_UASC_UNDER_16: Final = (("U6", 0.84), ("K2", 0.12), ("U3", 0.04))
 PLACE_UASC_16: Final = (("SUPP", 0.55), ("U6", 0.35), ("K2", 0.07), ("P2", 0.03))
 PLACE_ADOPT_FIRST: Final = (("U6", 0.68), ("U5", 0.22), ("U3", 0.10))
 PLACE_SGO_FIRST: Final = (("U3", 0.62), ("U6", 0.33), ("U1", 0.05))
 SUPPORTED_FROM: Final = "2023-10-28"  # unregistered H5 for under-18s ended; K3 registered
+# (and P2, independent living, is no longer used for new placements: an H5 or P2 placement open on
+# that day continues with the same provider as K3)
+# From 2025-26 DfE replaced "other placements" (Z1) by Z11-Z14: a Z1 placement is returned as one of
+# them in 2025-26 and later returns (never H5 or P2, which go too).
+PLACE_OTHER_FROM_2026: Final = (("Z11", 0.25), ("Z12", 0.25), ("Z13", 0.25), ("Z14", 0.25))
+PLACE_CODES_CHANGE: Final = 2026  # the first collection year of the new placement codes
 # Moving on to supported accommodation at 16-17 (long-stay and UASC children)
 SUPPORTED_MOVE_P: Final = {LONG: 0.30, UASC: 0.45, TEEN: 0.20}
 # Placed with parents (P1) for the last months before a return home under a care order
@@ -210,7 +222,7 @@ ADOPTED_BY_FOSTER_CARERS_P: Final = 0.12  # placed for adoption with the current
 # FIRST_YEAR_FACTOR in the first year of a period; some starts move on within weeks.
 MOVE_RATE: Final = (0.14, 0.14, 0.155, 0.27, 0.40)  # per year, by age band
 MOVE_FIRST_YEAR_FACTOR: Final = 3.0
-MOVE_SETTLED_FACTOR: Final = 0.75  # in long-term foster care (U1/U4) or placed for adoption
+MOVE_SETTLED_FACTOR: Final = 0.65  # in long-term foster care (U1/U4) or placed for adoption
 INSTABILITY_SHAPE: Final = 0.9  # gamma shape of the child's instability (smaller = more spread)
 SETTLING_MOVE_P: Final = (0.32, 0.30, 0.32, 0.38, 0.34)  # an early move, by age band
 SETTLING_MOVE_DAYS: Final = (3, 70)
@@ -224,7 +236,6 @@ REASON_PLACE_CHANGE: Final = (
 TEMP_RATE: Final = 0.07  # per year in a foster placement
 TEMP: Final = (("T3", 0.45), ("T4", 0.30), ("T1", 0.15), ("T0", 0.10))
 TEMP_DAYS: Final = {"T4": (1, 7), "T3": (3, 21), "T1": (1, 14), "T0": (2, 21)}
-TEMP_RETURN_RNE_T_P: Final = 0.2  # the return is coded T (else P)
 
 PROVIDER: Final = {
     "U1": (("PR1", 1.0),),
@@ -248,14 +259,19 @@ PROVIDER: Final = {
     "R3": (("PR4", 0.6), ("PR5", 0.4)),
     "R5": (("PR3", 1.0),),
     "S1": (("PR4", 0.6), ("PR5", 0.4)),
-    "Z1": (("PR4", 0.7), ("PR1", 0.3)),
-    "T0": (("PR1", 0.6), ("PR4", 0.4)),
-    "T1": (("PR3", 1.0),),
-    "T2": (("PR1", 0.6), ("PR4", 0.4)),
-    "T3": (("PR1", 0.6), ("PR4", 0.4)),
-    "T4": (("PR1", 0.6), ("PR4", 0.4)),
+    "Z1": (("", 1.0),),
+    # no provider for temporary and other placements (DfE rules 178, 213)
+    "T0": (("", 1.0),),
+    "T1": (("", 1.0),),
+    "T2": (("", 1.0),),
+    "T3": (("", 1.0),),
+    "T4": (("", 1.0),),
 }
-URN_PLACES: Final = frozenset({"K1", "K2", "K3", "H5", "R1", "S1", "R3"})  # Ofsted-registered settings
+# Placements with no Ofsted URN (DfE rules 218 and 222); every other placement has its provider's
+# (a foster placement: the fostering service's; this council's own services have fixed URNs)
+NO_URN_PLACES: Final = frozenset({"P1", "P3", "R1", "R2", "R5", "T0", "T1", "T2", "T3", "T4", "Z1"})
+OWN_FOSTERING_URN: Final = "SC999001"
+OWN_ADOPTION_URN: Final = "SC999002"
 # Inside the council's boundary (PL_LOCATION IN) by placement type (with parents, P1: always);
 # ~42% of cla placed outside
 P_INSIDE: Final = {
@@ -264,9 +280,9 @@ P_INSIDE: Final = {
 }
 # Distance home -> placement in miles (placed_over_20_miles_pct ~22%): lognormal (median, sigma)
 DISTANCE_INSIDE: Final = (2.6, 0.75, 0.1, 19.0)  # median, sigma, min, max
-DISTANCE_OUTSIDE: Final = (22.0, 0.85, 1.5, 420.0)
+DISTANCE_OUTSIDE: Final = (22.0, 0.85, 1.5, 340.0)  # DfE queries over 350 miles (rule 454)
 DISTANCE_NOT_KNOWN_P: Final = 0.015  # written 999.9
-DISTANCE_BLANK_P: Final = 0.01
+DISTANCE_BLANK_P: Final = 0.003  # a postcode that could not be placed (DfE queries it: rule 392a)
 # Synthetic postcode areas: ZZ is "our" council; the others are fictitious neighbours. None is
 # a real UK postcode area (ZE is Shetland and is not used; ZZ99 is not used).
 HOME_AREA: Final = "ZZ"
@@ -309,10 +325,14 @@ MISSING_DAYS: Final = (("0", 0.45), ("1", 0.35), ("2", 0.10), ("3", 0.05), ("7",
 SW_CHANGE_RATE: Final = 0.62
 SW_RATE_SHAPE: Final = 1.4
 SW_CASELOAD: Final = 14
+# Reason for a change of worker, on the new worker's episode (a period's first worker: FCONTA, first
+# contact or re-referral). DfE flags an episode of under 3 days (SW09, from 2025-26).
 SW_REASON: Final = (
-    ("LEFTRL", 0.30), ("MANAGE", 0.16), ("ORGRST", 0.10), ("FCONTA", 0.10), ("ABSENC", 0.08),
-    ("TSPROC", 0.12), ("CHCHAN", 0.03), ("PCCHAN", 0.02), ("OTHERS", 0.09),
+    ("LEFTRL", 0.33), ("MANAGE", 0.18), ("ORGRST", 0.11), ("ABSENC", 0.09),
+    ("TSPROC", 0.13), ("CHCHAN", 0.03), ("PCCHAN", 0.03), ("OTHERS", 0.10),
 )
+SW_MIN_DAYS: Final = 3
+SW_BEFORE_CARE_DAYS: Final = (3, 13)  # a period's first worker was allocated this many days before it
 
 # ---------------------------------------------------------------------------------------------
 # Outcomes
@@ -335,8 +355,9 @@ OC2_INTERVENTION_P: Final = (0.55, 0.80)  # received, offered (of those with a p
 # OC3 (care leavers 17-21): in touch ~90%; EET 17-18 ~65%, 19-21 ~54%; suitable
 # accommodation 19-21 ~88%. Activity and accommodation are "not known" (0) when not in touch.
 OC3_IN_TOUCH: Final = (
-    ("YES", 0.88), ("NO", 0.045), ("REFU", 0.025), ("NREQ", 0.03), ("RHOM", 0.015), ("DIED", 0.005),
+    ("YES", 0.88), ("NO", 0.045), ("REFU", 0.025), ("NREQ", 0.03), ("RHOM", 0.015),
 )
+OC3_DIED_P: Final = 0.002  # per birthday 17-21; reported as DIED from then on (DfE rule 348)
 OC3_EET_P: Final = (0.73, 0.615)  # of those in touch: aged 17-18, 19-21
 OC3_EET: Final = (
     ("F2", 0.45), ("F1", 0.12), ("P2", 0.06), ("F4", 0.20), ("P4", 0.10), ("F5", 0.05), ("P5", 0.02),
@@ -348,21 +369,27 @@ OC3_ACCOM_SUITABLE: Final = (
     ("K1", 0.05),
 )
 OC3_ACCOM_UNSUITABLE: Final = (("S2", 0.2), ("V2", 0.2), ("W2", 0.1), ("X2", 0.25), ("B2", 0.15), ("U2", 0.1))
+# In place of a foyer (T1, under 18 on 1 April) or staying put (Z1, around the 17th birthday)
+OC3_ACCOM_UNDER_18: Final = (("D1", 0.30), ("U1", 0.30), ("K1", 0.25), ("B1", 0.15))
 
 # Adoption (AD1): matched 1-8 weeks before placement; adopters
 ADOPT_MATCH_BEFORE_PLACED: Final = (7, 56)
 ADOPTERS: Final = (("MF", 0.78), ("F1", 0.09), ("M1", 0.01), ("FF", 0.07), ("MM", 0.05))
-COUPLE_LS: Final = (("L11", 0.70), ("L12", 0.08), ("L2", 0.22))
+ADOPTERS_MARRIED_P: Final = 0.78  # couples: married (L11 mixed-sex, L12 same-sex), else L2
 # Decisions that a child should be placed for adoption that are later reversed (PlacedAdoption
 # RD1-RD4), for some under-5s on other pathways
 ADM_REVERSED_P: Final = 0.10
 ADM_REVERSED_REASON: Final = (("RD1", 0.15), ("RD2", 0.15), ("RD3", 0.30), ("RD4", 0.40))
 
-# PrevPerm: recorded for most starters; previous permanence for re-entries after an order
-PREV_PERM_RECORDED_P: Final = 0.80
+# PrevPerm: one row for every child who started to be looked after in the year (DfE rule 630);
+# previous permanence for re-entries after an order.
 PREV_PERM_OTHER: Final = (("Z1", 0.90), ("P1", 0.02), ("P2", 0.05), ("P3", 0.03))
-OWN_LA_CODE: Final = "999"  # fictitious three-digit council codes (real ones are 201-938)
-OTHER_LA_CODES: Final = tuple(str(x) for x in range(990, 999))
+# LA_PERM must be in DfE's list of council codes (rule 633). "999" is in it and is no real
+# council: it is this council's. Orders made elsewhere are given as made outside England, so that
+# no real council's code is used.
+OWN_LA_CODE: Final = "999"
+PREV_PERM_OWN_LA_P: Final = 0.7
+PREV_PERM_LA_ELSEWHERE: Final = (("WAL", 0.45), ("SCO", 0.30), ("NIR", 0.10), ("NUK", 0.15))
 
 # Header: girls who are mothers (MOTHER = 1), by the date of their child's birth
-MOTHER_P: Final = 0.04  # of girls looked after at 15+
+MOTHER_P: Final = 0.04  # of girls looked after at 15+ (the baby is born while she is looked after)

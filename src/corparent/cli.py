@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
@@ -65,7 +65,7 @@ def _progress(label: str) -> Iterator[Progress]:
         yield bar
 
 
-def _tracker(bar: Progress, label: str):  # type: ignore[no-untyped-def]
+def _tracker(bar: Progress, label: str) -> Callable[[str, int, int], None]:
     task = bar.add_task(label, total=None)
 
     def update(what: str, done: int, total: int) -> None:

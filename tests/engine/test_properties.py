@@ -27,16 +27,16 @@ from corparent.engine.ssda903.model import Return
 from corparent.engine.ssda903.reader import read_return
 
 try:  # tests/ and tests/engine/ are packages
-    from tests.engine.strategies import History, histories_with_dates, write_return
+    from tests.engine.strategies import History, care_histories, histories_with_dates, write_return
 except ImportError:  # tests/engine on sys.path instead (pytest's prepend mode without __init__.py files)
-    from strategies import History, histories_with_dates, write_return  # type: ignore[no-redef]
+    from strategies import History, care_histories, histories_with_dates, write_return  # type: ignore[no-redef]
 
 POPULATION = 45_000.0  # children aged 0-17, so that cla_rate is computed too
 FLOWS = ["cla", "starts", "ceases", "cla_in_period", "short_breaks_only"]
 CHILD_COUNT_EXEMPT = {"missing_incidents"}  # counts of events, not of children
 
 # Each example reads a return and computes one or two scorecards (0.3-1 s), so examples are kept
-# moderate: the whole file takes about a minute of CPU, under a minute on `pytest -n 2`.
+# moderate: the whole file takes about 80 s of CPU, about 40 s on `pytest -n 2` (2 cores).
 SETTINGS = settings(
     max_examples=60,
     deadline=None,
@@ -115,6 +115,40 @@ def short_breaks_only(history: History, r: date) -> set[str]:
         if overlapping and all(e.short_break for e in overlapping):
             out.add(c.id)
     return out
+
+
+# ---------------------------------------------------------------- the generator keeps its promises
+
+
+@settings(SETTINGS, max_examples=50)
+@given(history=care_histories(), spaced=care_histories(spaced=True, extras=False))
+def test_generated_histories_are_internally_consistent(history: History, spaced: History) -> None:
+    """The strategies' rules (strategies.py), checked without the engine."""
+    for h in (history, spaced):
+        for c in h.children:
+            episodes = c.episodes
+            assert len({e.decom for e in episodes}) == len(episodes), "CHILD and DECOM identify an episode"
+            assert c.dob <= c.periods[0].start
+            for n, p in enumerate(c.periods):
+                assert p.episodes[0].rne == "S" and all(e.rne != "S" for e in p.episodes[1:])
+                assert all(e.short_break == p.short_break for e in p.episodes), "short breaks not mixed"
+                for a, b in zip(p.episodes, p.episodes[1:], strict=False):
+                    assert a.rec == "X1" and a.dec == b.decom and a.decom < a.dec, "joined by X1"
+                    if a.temporary:
+                        assert not b.temporary and b.ls == a.ls, "a temporary placement, then the return"
+                last = p.episodes[-1]
+                assert not last.temporary
+                assert (last.dec is None) == (last.rec is None) and last.rec != "X1"
+                if last.dec is None:
+                    assert n == len(c.periods) - 1, "only the last period may be open"
+                else:
+                    assert last.decom <= last.dec
+                if n and h is spaced:
+                    previous_end = c.periods[n - 1].end
+                    assert previous_end is not None and (p.start - previous_end).days >= 400
+                elif n:
+                    previous_end = c.periods[n - 1].end
+                    assert previous_end is not None and p.start >= previous_end
 
 
 # ---------------------------------------------------------------- 4 and 6, checked at each R below

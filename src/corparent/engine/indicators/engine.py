@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -250,7 +250,7 @@ def compute(
                 if progress:
                     progress(cohort, done, total)
     if snapshot:
-        results = [r.__class__(**{**r.__dict__, "snapshot": snapshot}) for r in results]
+        results = [replace(r, snapshot=snapshot) for r in results]
     return Scorecard(
         reference_date=reference_date,
         period_start=minus_years(reference_date, 1) + timedelta(days=1),

@@ -13,6 +13,7 @@ import pytest
 from corparent.bench.validation import NOT_RUN, ratios, validation_lines
 from corparent.engine.ssda903.synth import generate, write_council
 from corparent.engine.validation import peer as P
+from corparent.engine.validation import registry
 
 
 def run(findings: dict[str, list[tuple[str, int]]], rules: list[str] | None = None, **extra: Any) -> P.Run:
@@ -203,7 +204,7 @@ def test_peer_differences_must_be_a_dict() -> None:
 def test_the_rule_modules_documented_differences_are_collected() -> None:
     found = P.peer_differences()
     assert all(isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in found.items())
-    names = [name for name, _ in P.rule_modules()]
+    names = [name for name, _ in registry.rule_modules()]
     assert "corparent.engine.validation.rules.r100_header" in names
 
 

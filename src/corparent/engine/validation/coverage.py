@@ -12,8 +12,8 @@ from collections import Counter
 from pathlib import Path
 
 from corparent.engine.validation.dfe_codes import DFE_RULE_CODES
+from corparent.engine.validation.peer import peer_differences
 from corparent.engine.validation.registry import all_rules
-from corparent.engine.validation.rules import __path__ as rules_path
 
 TESTS = Path(__file__).resolve().parents[4] / "tests" / "engine" / "validation"
 _CASE = re.compile(r"""flagged\(\s*["']([^"']+)["']""")
@@ -38,17 +38,6 @@ def case_counts(folder: Path = TESTS) -> Counter[str]:
             for code in _PARAM_ROW.findall(text):
                 counts[code] += per_row
     return counts
-
-
-def peer_differences() -> dict[str, str]:
-    import importlib
-    import pkgutil
-
-    out: dict[str, str] = {}
-    for info in pkgutil.iter_modules(list(rules_path)):
-        module = importlib.import_module(f"corparent.engine.validation.rules.{info.name}")
-        out.update(getattr(module, "PEER_DIFFERENCES", {}))
-    return out
 
 
 def coverage_markdown(cases: Counter[str]) -> str:

@@ -18,10 +18,8 @@ two sets of flagged rows, ``compare`` turns the runs of both over several return
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
-import pkgutil
 import resource
 import shlex
 import subprocess
@@ -31,8 +29,9 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any, Final
+
+from corparent.engine.validation import registry
 
 Row = tuple[str, int]  # (DfE table name, 0-based data row of its file)
 
@@ -222,17 +221,8 @@ def collect_peer_differences(modules: Iterable[tuple[str, object]]) -> dict[str,
     return {code: " | ".join(reasons) for code, reasons in found.items()}
 
 
-def rule_modules() -> list[tuple[str, ModuleType]]:
-    """The modules of corparent.engine.validation.rules, imported (as the registry does)."""
-    from corparent.engine.validation import rules as package
-
-    infos = sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name)
-    names = [f"{package.__name__}.{info.name}" for info in infos]
-    return [(name, importlib.import_module(name)) for name in names]
-
-
 def peer_differences() -> dict[str, str]:
-    return collect_peer_differences(rule_modules())
+    return collect_peer_differences(registry.rule_modules())
 
 
 # --- inputs and our side ------------------------------------------------------------------------------

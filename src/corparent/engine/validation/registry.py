@@ -6,6 +6,7 @@ import importlib
 import pkgutil
 from collections.abc import Iterable
 from functools import cache
+from types import ModuleType
 
 from corparent.engine.ssda903.tables import TABLES_BY_NAME
 from corparent.engine.validation import rules as rules_package
@@ -36,10 +37,17 @@ def check(rules: Iterable[Rule]) -> list[str]:
 
 
 @cache
+def rule_modules() -> tuple[tuple[str, ModuleType], ...]:
+    """The modules under ``rules/``, imported, as ``(dotted name, module)`` in name order."""
+    infos = sorted(pkgutil.iter_modules(rules_package.__path__), key=lambda m: m.name)
+    names = [f"{rules_package.__name__}.{info.name}" for info in infos]
+    return tuple((name, importlib.import_module(name)) for name in names)
+
+
+@cache
 def all_rules() -> tuple[Rule, ...]:
     found: list[Rule] = []
-    for info in sorted(pkgutil.iter_modules(rules_package.__path__), key=lambda m: m.name):
-        module = importlib.import_module(f"{rules_package.__name__}.{info.name}")
+    for _, module in rule_modules():
         found.extend(getattr(module, "RULES", ()))
     problems = check(found)
     if problems:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
@@ -108,19 +108,32 @@ def _load_and_compute(data: Path, as_at: date, population: int | None) -> tuple[
     return card, notes + card.notes
 
 
+@contextmanager
+def _destination(out: Path | None) -> Iterator[TextIO]:
+    """Where text output goes: the ``--out`` file (closed afterwards) or standard output."""
+    if out is None:
+        yield sys.stdout
+    else:
+        with out.open("w", encoding="utf-8", newline="") as f:
+            yield f
+
+
+def _xlsx_path(out: Path | None) -> Path:
+    if out is None:
+        raise typer.BadParameter("xlsx needs --out FILE", param_hint="--format")
+    return out
+
+
 def _emit(card: Scorecard, notes: list[str], audience: Audience, fmt: Format, out: Path | None) -> None:
     rows = suppress(card.results, audience)
     if fmt is Format.table:
-        console = Console(
-            file=out.open("w", encoding="utf-8") if out else sys.stdout, width=160 if out else None
-        )
-        output.render_table(rows, console, headline_only=True)
-        for n in notes:
-            console.print(f"[dim]Note: {n}[/dim]")
+        with _destination(out) as f:
+            console = Console(file=f, width=160 if out else None)
+            output.render_table(rows, console, headline_only=True)
+            for n in notes:
+                console.print(f"[dim]Note: {n}[/dim]")
         return
     if fmt is Format.xlsx:
-        if out is None:
-            raise typer.BadParameter("xlsx needs --out FILE", param_hint="--format")
         meta = {
             "Reference date": card.reference_date.isoformat(),
             "Period": f"{card.period_start.isoformat()} to {card.reference_date.isoformat()}",
@@ -132,19 +145,13 @@ def _emit(card: Scorecard, notes: list[str], audience: Audience, fmt: Format, ou
             "Notes": "; ".join(notes) or "none",
             "Generated": time.strftime("%Y-%m-%d %H:%M:%S"),
         }
-        output.write_xlsx(rows, out, meta)
-    elif fmt is Format.csv:
-        if out:
-            with out.open("w", encoding="utf-8", newline="") as f:
-                output.write_csv(rows, f)
-        else:
-            output.write_csv(rows, sys.stdout)
+        output.write_xlsx(rows, _xlsx_path(out), meta)
     else:
-        text = output.to_json(rows)
-        if out:
-            out.write_text(text + "\n", encoding="utf-8")
-        else:
-            sys.stdout.write(text + "\n")
+        with _destination(out) as f:
+            if fmt is Format.csv:
+                output.write_csv(rows, f)
+            else:
+                f.write(output.to_json(rows) + "\n")
     for n in notes:
         err.print(f"Note: {n}", markup=False, highlight=False)
 
@@ -237,20 +244,16 @@ def validate(
         err.print(str(exc), markup=False, highlight=False)
         raise typer.Exit(2) from None
     if format is Format.table:
-        report.render(result, Console(file=out.open("w", encoding="utf-8") if out else sys.stdout))
-    elif format is Format.json:
-        text = report.to_json(result) + "\n"
-        out.write_text(text, encoding="utf-8") if out else sys.stdout.write(text)
-    elif format is Format.csv:
-        if out:
-            with out.open("w", encoding="utf-8", newline="") as f:
-                report.write_csv(result, f)
-        else:
-            report.write_csv(result, sys.stdout)
+        with _destination(out) as f:
+            report.render(result, Console(file=f))
+    elif format is Format.xlsx:
+        report.write_xlsx(result, _xlsx_path(out))
     else:
-        if out is None:
-            raise typer.BadParameter("xlsx needs --out FILE", param_hint="--format")
-        report.write_xlsx(result, out)
+        with _destination(out) as f:
+            if format is Format.csv:
+                report.write_csv(result, f)
+            else:
+                f.write(report.to_json(result) + "\n")
     raise typer.Exit(result.exit_code)
 
 

@@ -16,7 +16,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: help install demo test bench compare-peer lint typecheck clean
+.PHONY: help install assets demo serve test bench compare-peer lint typecheck clean
 
 help: ## List the targets (this text)
 	@echo "Usage: make <target>"
@@ -36,10 +36,28 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]'
 	touch $@
 
-demo: $(STAMP) ## Make a synthetic council (seed 1), print its scorecard, write CSV and XLSX to out/demo
+# Front-end assets: GOV.UK Frontend and axe-core from npm (frontend/package-lock.json), compiled
+# into src/corparent/web/static/corparent/ by frontend/build.mjs. Needs Node.js and npm.
+NPM_STAMP := frontend/node_modules/.installed
+ASSETS := src/corparent/web/static/corparent/app.css
+
+$(NPM_STAMP): frontend/package.json frontend/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm was not found; install Node.js 20 or newer" >&2; exit 1; }
+	cd frontend && npm ci --no-audit --no-fund
+	touch $@
+
+$(ASSETS): $(NPM_STAMP) frontend/build.mjs $(wildcard frontend/scss/*.scss frontend/js/*.mjs)
+	cd frontend && node build.mjs
+
+assets: $(ASSETS) ## Build the front-end assets (GOV.UK Frontend, compiled with npm)
+
+demo: $(STAMP) $(ASSETS) ## Make a synthetic council (seed 1), print its scorecard, write CSV and XLSX to out/demo
 	$(BIN)/corparent demo --out out/demo
 
-test: $(STAMP) ## Run the test suite on 2 cores (pytest -n 2)
+serve: $(STAMP) $(ASSETS) ## Run the web app on http://127.0.0.1:8000 against the configured database
+	$(BIN)/corparent serve
+
+test: $(STAMP) $(ASSETS) ## Run the test suite on 2 cores (pytest -n 2)
 	$(BIN)/pytest -n 2 -q
 
 bench: $(STAMP) ## Run the benchmarks: print a table and write bench-out/results.json
@@ -71,6 +89,6 @@ lint: $(STAMP) ## Check the code: ruff check, and mypy --strict on src/corparent
 typecheck: $(STAMP) ## Type-check the engine: mypy --strict on src/corparent/engine
 	$(MYPY)
 
-clean: ## Remove generated output and caches (out/, bench-out/, build files); keeps .venv/
-	rm -rf out bench-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean: ## Remove generated output and caches (out/, bench-out/, build files, built assets); keeps .venv/
+	rm -rf out bench-out build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis src/corparent/web/static/corparent
 	find . -path ./$(VENV) -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +

@@ -3,7 +3,7 @@
 Runs INSIDE .venv-peer (the peer pins pandas<2 and numpy<1.25), so it must not import corparent.
 
     .venv-peer/bin/python tools/peer/run_peer.py FOLDER --year 2026 --la-code E99000001 \
-        [--previous FOLDER_OF_2025] [--derived file|lookup]
+        [--previous FOLDER_OF_2025] [--derived file|lookup] [--report]
 
 prints one JSON object on stdout:
 
@@ -18,9 +18,12 @@ left out of what it is given; rows are neither dropped nor reordered, so row num
 The peer derives those three fields itself from the ONS postcode directory (where synthetic
 postcodes are not); with ``--derived file`` (the default) the values the file carries replace the
 looked-up ones after the lookup has run, so both validators check the same values.
-``seconds`` is reading the files plus the peer's whole run (its datastore and every rule), not the
-interpreter's start or imports (``import_seconds``); ``peak_mb`` is this process's peak resident
-memory (VmHWM).
+``seconds`` is reading the files plus the peer's whole run (its datastore, with the postcode lookup,
+and every rule), not the interpreter's start or imports (``import_seconds``); ``peak_mb`` is this
+process's peak resident memory (VmHWM). With ``--report``, ``seconds`` also covers what the peer's web
+front end asks for after the rules (``rpc_main.lac_validate``, the call its users make: the Report, the
+issue list, the error and child summaries and the data tables, each as JSON), timed apart as
+``report_seconds``; rpc_main itself is not imported, as it opens a log file in the current folder.
 """
 
 from __future__ import annotations
@@ -139,6 +142,20 @@ def use_supplied_derived_fields(files: list[PeerFile]) -> None:
     datastore._add_postcode_derived_fields = derived
 
 
+def user_report(validator: object, registry: object) -> dict[str, object]:
+    """What rpc_main.lac_validate (the peer's web front end's call) builds after the rules, step for step."""
+    from lac_validator import lac_validator
+    from lac_validator.report import Report
+
+    results = validator.ds_results  # type: ignore[attr-defined]
+    r = Report(results, registry)
+    full_issue_df = lac_validator.create_issue_df(r.report, r.error_report)
+    issue_report = full_issue_df.to_json(orient="records")
+    tables = {name: df.to_json(orient="records") for name, df in validator.dfs.items()}  # type: ignore[attr-defined]
+    user_reports = [r.error_summary.to_json(orient="records"), r.child_summary.to_json(orient="records")]
+    return {"issue_locations": [issue_report], "data_tables": [tables], "user_report": user_reports}
+
+
 def main(argv: list[str] | None = None) -> int:
     out = sys.stdout
     with contextlib.redirect_stdout(sys.stderr):  # some of the peer's rules print as they run
@@ -160,6 +177,11 @@ def _run(argv: list[str] | None) -> dict[str, object]:
         default="file",
         help="PL_DISTANCE/PL_LA/PL_LOCATION: the file's values where it carries them (default), or "
         "only the peer's own postcode lookup",
+    )
+    parser.add_argument(
+        "--report",
+        action="store_true",
+        help="also build what the peer's web front end returns (rpc_main.lac_validate): the user's run",
     )
     args = parser.parse_args(argv)
 
@@ -192,6 +214,9 @@ def _run(argv: list[str] | None) -> dict[str, object]:
     # 1 April 2025 to 31 March 2026 (the peer's 2025-26 ruleset, lac2025_26).
     meta = {"collectionYear": str(args.year), "localAuthority": args.la_code}
     validator = LacValidator(metadata=meta, files=files, registry=registry, selected_rules=None)
+    validated = time.perf_counter()
+    if args.report:
+        user_report(validator, registry)
     seconds = time.perf_counter() - imported
 
     findings = []
@@ -215,6 +240,7 @@ def _run(argv: list[str] | None) -> dict[str, object]:
         if args.derived == "file"
         else [],
         "seconds": round(seconds, 3),
+        "report_seconds": round(time.perf_counter() - validated, 3) if args.report else 0.0,
         "import_seconds": round(imported - started, 3),
         "peak_mb": peak_mb(),
         "peer_version": importlib_metadata.version("csc-validator-be-903"),

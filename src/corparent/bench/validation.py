@@ -16,21 +16,79 @@ say it was not run, with no figure.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import statistics
 import sys
 import time
+import zlib
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from corparent.engine.ssda903 import postcodes
 from corparent.engine.ssda903.synth import generate, write_council
 from corparent.engine.validation import peer as P
 
 YEAR, LA_CODE = 2026, "E99000001"  # the synthetic council's code
+# With the postcodes extra, the council's return gets real postcodes: homes and IN placements in Leeds,
+# OUT placements two in three elsewhere in Yorkshire and one in three anywhere in Great Britain.
+REAL_LA, REGION = "E08000035", ("LS", "BD", "HD", "HX", "WF", "HG", "YO", "DN", "S")
 TARGET_SPEEDUP, TARGET_MEMORY = 20.0, 0.25
 NOT_RUN = "not run: pass --with-peer-national (it takes minutes and several GB)"
+
+
+def _pools() -> dict[str, list[str]]:
+    """Real postcodes with a grid reference and a council, by pool: Leeds, Yorkshire (1 in 10) and all
+    of Great Britain and Northern Ireland (1 in 40)."""
+    folder = postcodes.data_dir()
+    pools: dict[str, list[str]] = {"council": [], "region": [], "national": []}
+    for path in sorted(folder.glob("postcodes_*.msgpack.br")) if folder else []:
+        data = postcodes._read_letter(path)
+        for n, (pcd, lad, east) in enumerate(zip(data["pcd"], data["laua"], data["oseast1m"], strict=True)):
+            if not isinstance(lad, str) or east != east or lad in postcodes.OUTSIDE_UK_COUNCILS:
+                continue
+            if lad == REAL_LA:
+                pools["council"].append(pcd)
+            elif n % 10 == 0 and (pcd[:2] if pcd[1].isalpha() else pcd[0]) in REGION:
+                pools["region"].append(pcd)
+            if n % 40 == 0:
+                pools["national"].append(pcd)
+    return pools
+
+
+def _pick(pool: list[str], *key: str) -> str:
+    return " ".join(pool[zlib.crc32("|".join(key).encode()) % len(pool)].split())
+
+
+def use_real_postcodes(folder: Path, years: list[int], *, national: bool) -> bool:
+    """Give each year's Episodes file real postcodes in place of the synthetic ones, and drop the
+    derived PL_DISTANCE, PL_LA and PL_LOCATION (as councils' files come, for a validator to derive). A
+    child's postcode is chosen from its synthetic one, so it is the same in both years. False (files
+    left as they are) when the postcodes extra is not installed."""
+    if not postcodes.available():
+        return False
+    pools = _pools()
+    home_pool = pools["national" if national else "council"]
+    for year in years:
+        path = folder / str(year) / "episodes.csv"
+        with path.open(newline="", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f))
+        header = [c for c in rows[0] if c not in postcodes.DERIVED] if rows else []
+        for r in rows:
+            child, out = r["CHILD"], r.get("PL_LOCATION") == "OUT"
+            if r["HOME_POST"]:
+                r["HOME_POST"] = _pick(home_pool, child, r["HOME_POST"])
+            if r["PL_POST"]:
+                far = national or (out and zlib.crc32(f"{child}|{r['PL_POST']}".encode()) % 3 == 0)
+                pool = pools["national"] if far else pools["region" if out else "council"]
+                r["PL_POST"] = _pick(pool, child, r["PL_POST"], str(out))
+        with path.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.DictWriter(f, header, extrasaction="ignore", lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    return True
 
 
 def _make(folder: Path, children: int, seed: int = 1) -> dict[str, Any]:
@@ -39,8 +97,11 @@ def _make(folder: Path, children: int, seed: int = 1) -> dict[str, Any]:
         children=children, years=2, reference_date=date(YEAR, 3, 31), seed=seed, error_rate=0.05
     )
     write_council(council, folder)
+    real = use_real_postcodes(folder, [YEAR - 1, YEAR], national=children > 10_000)
     this = folder / str(YEAR)
     return {
+        "postcodes": "real" if real else "synthetic",
+        "la_code": REAL_LA if real else LA_CODE,
         "children": children,
         "rows": sum(len(t) for t in council.tables[YEAR].values()),
         "csv_mb": round(sum(p.stat().st_size for p in this.glob("*.csv")) / 1e6, 1),
@@ -63,11 +124,18 @@ def _side(runs: list[tuple[dict[str, Any], float]]) -> dict[str, Any]:
 
 
 def measure(
-    folder: Path, *, peer_python: Path | None, repeats: int, say: Callable[[str], None] = print
+    folder: Path,
+    *,
+    peer_python: Path | None,
+    repeats: int,
+    la_code: str = LA_CODE,
+    say: Callable[[str], None] = print,
 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-    """Ours and (if ``peer_python``) the peer on ``folder``/<YEAR>, alternating, ``repeats`` times."""
+    """Ours and (if ``peer_python``) the peer on ``folder``/<YEAR>, alternating, ``repeats`` times, each
+    as its users run it: the rules and then the report (``--report`` on both sides)."""
     this, last = folder / str(YEAR), folder / str(YEAR - 1)
-    ours_cmd = P.side_command(sys.executable, this, year=YEAR, la_code=LA_CODE, previous=last, peer=False)
+    args: dict[str, Any] = {"year": YEAR, "la_code": la_code, "previous": last, "report": True}
+    ours_cmd = P.side_command(sys.executable, this, peer=False, **args)
     ours: list[tuple[dict[str, Any], float]] = []
     peer: list[tuple[dict[str, Any], float]] = []
     for n in range(repeats):
@@ -75,7 +143,7 @@ def measure(
         ours.append(P.run_json(ours_cmd))
         if peer_python is not None:
             say(f"  peer, run {n + 1} of {repeats}")
-            cmd = P.side_command(peer_python, this, year=YEAR, la_code=LA_CODE, previous=last, peer=True)
+            cmd = P.side_command(peer_python, this, peer=True, **args)
             peer.append(P.run_json(cmd))
     return _side(ours), (_side(peer) if peer else None)
 
@@ -118,7 +186,7 @@ def run_validation(
         say(f"Validation, {scale} scale ({children:,} children): writing the return")
         entry = _make(base / scale, children)
         use_peer = python if peer_wanted else None
-        ours, peer = measure(base / scale, peer_python=use_peer, repeats=n, say=say)
+        ours, peer = measure(base / scale, peer_python=use_peer, repeats=n, la_code=entry["la_code"], say=say)
         entry |= {"ours": ours, "peer": peer, **ratios(ours, peer)}
         if peer is None:
             entry["peer_skipped"] = why if python is None else NOT_RUN

@@ -244,10 +244,18 @@ def peak_mb() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
-def run_ours(folder: Path, *, year: int, la_code: str | None, previous: Path | None = None) -> dict[str, Any]:
-    """Validate one year's CSV files (and the previous year's, if given) as the peer's JSON has it."""
+def run_ours(
+    folder: Path, *, year: int, la_code: str | None, previous: Path | None = None, report: bool = False
+) -> dict[str, Any]:
+    """Validate one year's CSV files (and the previous year's, if given) as the peer's JSON has it.
+
+    With ``report``, the time also covers what ``corparent validate`` shows and exports (the summary by
+    rule and by child, and every finding as JSON), as the peer's ``--report`` covers its users' reports.
+    """
     started = time.perf_counter()
+    from corparent.engine.ssda903 import postcodes
     from corparent.engine.ssda903.reader import read_return
+    from corparent.engine.validation import report as reports
     from corparent.engine.validation.registry import rules_for
     from corparent.engine.validation.runner import validate
 
@@ -259,6 +267,9 @@ def run_ours(folder: Path, *, year: int, la_code: str | None, previous: Path | N
             (root / str(year - 1)).symlink_to(previous.resolve(), target_is_directory=True)
         ret = read_return(root)
         result = validate(ret, year=year, la_code=la_code)
+        validated = time.perf_counter()
+        if report:
+            reports.by_rule(result), reports.by_child(result), reports.to_json(result)
         seconds = time.perf_counter() - imported
         rows = {f.table + ("" if f.year == year else "_last"): f.rows for f in ret.files}
         ret.con.close()
@@ -271,8 +282,10 @@ def run_ours(folder: Path, *, year: int, la_code: str | None, previous: Path | N
         "skipped": sorted(result.skipped),
         "rows": rows,
         "seconds": round(seconds, 3),
+        "report_seconds": round(time.perf_counter() - validated, 3) if report else 0.0,
         "import_seconds": round(imported - started, 3),
         "peak_mb": peak_mb(),
+        "postcode_lookup": postcodes.available(),
     }
 
 
@@ -330,11 +343,20 @@ def run_json(command: Sequence[str]) -> tuple[dict[str, Any], float]:
 
 
 def side_command(
-    python: Path | str, folder: Path, *, year: int, la_code: str, previous: Path | None, peer: bool
+    python: Path | str,
+    folder: Path,
+    *,
+    year: int,
+    la_code: str,
+    previous: Path | None,
+    peer: bool,
+    report: bool = False,
 ) -> list[str]:
-    """The command that runs the peer (run_peer.py in its venv) or ours (this module) on a year's files."""
+    """The command that runs the peer (run_peer.py in its venv) or ours (this module) on a year's files;
+    ``report``: with what each shows its users after the rules (see ``run_ours`` and run_peer.py)."""
     entry = [str(repo_file("tools/peer/run_peer.py"))] if peer else ["-m", "corparent.engine.validation.peer"]
     extra = ["--previous", str(previous)] if previous is not None else []
+    extra += ["--report"] if report else []
     return [str(python), *entry, str(folder), "--year", str(year), "--la-code", la_code, *extra]
 
 
@@ -344,8 +366,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--la-code", default=None)
     parser.add_argument("--previous", type=Path, default=None)
+    parser.add_argument("--report", action="store_true", help="also build the report (by rule, by child, JSON)")
     args = parser.parse_args(argv)
-    out = run_ours(args.folder, year=args.year, la_code=args.la_code, previous=args.previous)
+    out = run_ours(args.folder, year=args.year, la_code=args.la_code, previous=args.previous, report=args.report)
     sys.stdout.write(json.dumps(out) + "\n")
     return 0
 

@@ -17,6 +17,7 @@ from datetime import date
 import duckdb
 
 from corparent.engine.ssda903.model import Return
+from corparent.engine.ssda903.postcodes import DERIVED, available, derive
 from corparent.engine.ssda903.tables import TABLES
 from corparent.engine.validation.registry import rules_for
 from corparent.engine.validation.rule import Finding, Level, Rule
@@ -46,19 +47,20 @@ class ValidationResult:
         return 1 if self.errors or self.failed else 0
 
 
-def _views(con: duckdb.DuckDBPyConnection, schema: str, year: int, previous: int | None) -> None:
+def _views(
+    con: duckdb.DuckDBPyConnection, schema: str, year: int, previous: int | None, derived: str | None
+) -> None:
+    """The rules' read-only views of ``year`` and ``previous``; Episodes takes the postcode-derived
+    fields from the table ``derived`` for the years it holds (see ``postcodes.derive``)."""
     con.execute(f"CREATE SCHEMA {schema}")
     for spec in TABLES:
-        cols = ", ".join(f'"{c.name}"' for c in spec.all_columns)
-        con.execute(
-            f"CREATE VIEW {schema}.{spec.key} AS "
-            f"SELECT {cols}, _row FROM main.{spec.key}_all WHERE year = {year}"
-        )
-        last = previous if previous is not None else -1
-        con.execute(
-            f"CREATE VIEW {schema}.{spec.key}_last AS "
-            f"SELECT {cols}, _row FROM main.{spec.key}_all WHERE year = {last}"
-        )
+        source, cols = f"main.{spec.key}_all a", [f'a."{c.name}"' for c in spec.all_columns]
+        if derived is not None and spec.key == "episodes":
+            source += f" LEFT JOIN {derived} d ON d.year = a.year AND d._row = a._row"
+            cols = [f"coalesce(d.{c[3:-1]}, {c}) AS {c[2:]}" if c[3:-1] in DERIVED else c for c in cols]
+        for name, y in ((spec.key, year), (spec.key + "_last", -1 if previous is None else previous)):
+            select = f"SELECT {', '.join(cols)}, a._row FROM {source} WHERE a.year = {y}"
+            con.execute(f"CREATE VIEW {schema}.{name} AS {select}")
 
 
 def _wrapped(rule: Rule) -> str:
@@ -78,10 +80,13 @@ def validate(
     la_code: str | None = None,
     rules: Sequence[Rule] | None = None,
     progress: Progress | None = None,
+    postcodes: bool = True,
 ) -> ValidationResult:
     """Validate one collection year of ``ret`` (the latest by default) against its rules.
 
     The year before it is used as the previous year when ``ret`` holds it (or ``previous_year``).
+    With ``postcodes`` (the default) and the postcodes extra installed, PL_DISTANCE, PL_LA and
+    PL_LOCATION are derived from HOME_POST and PL_POST for a year whose file carries none of them.
     """
     y = year or ret.latest_year
     prev = previous_year if previous_year is not None else (y - 1 if (y - 1) in ret.years else None)
@@ -104,7 +109,12 @@ def validate(
     schema = f"val_{next(_ids)}"
     old_path = con.execute("SELECT current_setting('search_path')").fetchone()
     try:
-        _views(con, schema, y, prev)
+        derived = None
+        if postcodes and available():
+            years = [y] if prev is None else [y, prev]
+            if derive(con, years=years, la_code=la_code, into=f"{schema}_postcodes"):
+                derived = f"{schema}_postcodes"
+        _views(con, schema, y, prev, derived)
         con.execute(f"SET search_path = '{schema},main'")
         con.execute(f"SET VARIABLE collection_start = DATE '{date(y - 1, 4, 1).isoformat()}'")
         con.execute(f"SET VARIABLE collection_end = DATE '{date(y, 3, 31).isoformat()}'")
@@ -128,6 +138,7 @@ def validate(
     finally:
         con.execute(f"SET search_path = '{old_path[0] if old_path and old_path[0] else 'main'}'")
         con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        con.execute(f"DROP TABLE IF EXISTS {schema}_postcodes")
     return result
 
 

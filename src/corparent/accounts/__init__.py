@@ -1,0 +1,1 @@
+"""People, roles, permissions and the audit log."""

@@ -1,0 +1,119 @@
+"""The six roles and what each may do, declared once as data.
+
+Views and API endpoints ask for a capability, never for a role by name, so the table below is the
+whole permission model. `docs/roles.md` is generated from it and a test keeps the page in step.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    ANALYST = "analyst"
+    OFFICER = "officer"
+    MEMBER = "member"
+    PARTNER = "partner"
+    YOUNG_PERSON = "young_person"
+
+    @property
+    def label(self) -> str:
+        return ROLE_LABELS[self]
+
+
+ROLE_LABELS: dict[Role, str] = {
+    Role.ADMIN: "Administrator",
+    Role.ANALYST: "Performance analyst",
+    Role.OFFICER: "Officer",
+    Role.MEMBER: "Panel member (councillor)",
+    Role.PARTNER: "Partner",
+    Role.YOUNG_PERSON: "Young person",
+}
+
+
+class Capability(StrEnum):
+    VIEW_CHILD_LEVEL = "view_child_level"
+    UPLOAD_RETURN = "upload_return"
+    PUBLISH_SNAPSHOT = "publish_snapshot"
+    VIEW_RETURNS = "view_returns"
+    VIEW_SCORECARD = "view_scorecard"
+    VIEW_UNSUPPRESSED = "view_unsuppressed"
+    EDIT_TARGETS = "edit_targets"
+    EDIT_COMMENTARY = "edit_commentary"
+    MANAGE_COMPARATORS = "manage_comparators"
+    MANAGE_PEOPLE = "manage_people"
+    VIEW_AUDIT_LOG = "view_audit_log"
+
+
+CAPABILITY_LABELS: dict[Capability, str] = {
+    Capability.VIEW_CHILD_LEVEL: "See child-level rows (validation findings by child, drill-down to records)",
+    Capability.UPLOAD_RETURN: "Upload SSDA903 returns",
+    Capability.PUBLISH_SNAPSHOT: "Publish a return as a snapshot",
+    Capability.VIEW_RETURNS: "See the list of returns and their validation summary (counts by rule)",
+    Capability.VIEW_SCORECARD: "See the scorecard and the easy-read scorecard",
+    Capability.VIEW_UNSUPPRESSED: "See small numbers (1 to 5) that others see suppressed",
+    Capability.EDIT_TARGETS: "Set targets and amber thresholds",
+    Capability.EDIT_COMMENTARY: "Write commentary on red and amber figures",
+    Capability.MANAGE_COMPARATORS: "Import DfE comparator files; set the LA code and statistical neighbours",
+    Capability.MANAGE_PEOPLE: "Add people and give them roles",
+    Capability.VIEW_AUDIT_LOG: "Read the audit log",
+}
+
+_C = Capability
+ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
+    Role.ADMIN: frozenset(
+        {
+            _C.VIEW_RETURNS,
+            _C.VIEW_SCORECARD,
+            _C.MANAGE_COMPARATORS,
+            _C.MANAGE_PEOPLE,
+            _C.VIEW_AUDIT_LOG,
+            _C.EDIT_TARGETS,
+        }
+    ),
+    Role.ANALYST: frozenset(
+        {
+            _C.VIEW_CHILD_LEVEL,
+            _C.UPLOAD_RETURN,
+            _C.PUBLISH_SNAPSHOT,
+            _C.VIEW_RETURNS,
+            _C.VIEW_SCORECARD,
+            _C.VIEW_UNSUPPRESSED,
+            _C.MANAGE_COMPARATORS,
+            _C.EDIT_TARGETS,
+            _C.EDIT_COMMENTARY,
+        }
+    ),
+    Role.OFFICER: frozenset({_C.VIEW_RETURNS, _C.VIEW_SCORECARD, _C.EDIT_TARGETS, _C.EDIT_COMMENTARY}),
+    Role.MEMBER: frozenset({_C.VIEW_SCORECARD}),
+    Role.PARTNER: frozenset({_C.VIEW_SCORECARD}),
+    Role.YOUNG_PERSON: frozenset({_C.VIEW_SCORECARD}),
+}
+
+
+def can(role: Role | str | None, capability: Capability) -> bool:
+    if role is None or role == "":
+        return False
+    return capability in ROLE_CAPABILITIES[Role(role)]
+
+
+def markdown() -> str:
+    roles = list(Role)
+    lines = [
+        "# Roles and what they may do",
+        "",
+        "Generated from `src/corparent/accounts/roles.py` (a test keeps it in step). Every view and",
+        "API endpoint checks one of these capabilities on the server.",
+        "",
+        "| capability | " + " | ".join(r.label for r in roles) + " |",
+        "|---|" + "---|" * len(roles),
+    ]
+    for cap in Capability:
+        marks = " | ".join("yes" if can(r, cap) else "" for r in roles)
+        lines.append(f"| {CAPABILITY_LABELS[cap]} | {marks} |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown(), end="")

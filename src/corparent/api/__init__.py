@@ -1,0 +1,1 @@
+"""The JSON API: each app's endpoints gathered under /api/v1/, with an OpenAPI schema."""

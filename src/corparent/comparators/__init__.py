@@ -1,0 +1,1 @@
+"""DfE published figures: England, regions, statistical neighbours; the council's settings."""

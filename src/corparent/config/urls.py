@@ -1,0 +1,10 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("corparent.web.urls")),
+    path("accounts/", include("corparent.accounts.urls")),
+    path("returns/", include("corparent.returns.urls")),
+    path("scorecard/", include("corparent.scorecard.urls")),
+    path("comparators/", include("corparent.comparators.urls")),
+    path("api/", include(("corparent.api.urls", "api"), namespace="api")),
+]

@@ -1,0 +1,1 @@
+"""Uploaded returns: immutable files, validation results, snapshots."""

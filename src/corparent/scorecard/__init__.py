@@ -1,0 +1,1 @@
+"""Indicator results, targets, RAG, commentary and drill-down."""

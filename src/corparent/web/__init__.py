@@ -1,0 +1,1 @@
+"""The shared web layer: page layout, components, navigation, glossary, home and error pages."""

@@ -1,0 +1,95 @@
+"""Real-browser fixtures: Debian's chromium driven by Playwright, and an axe accessibility check.
+
+Skipped with a stated reason where chromium or the front-end build is missing (CI installs both).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+AXE = ROOT / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
+CSS = ROOT / "src" / "corparent" / "web" / "static" / "corparent" / "app.css"
+CHROMIUM = os.environ.get("CORPARENT_CHROMIUM", "") or shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+pytestmark = pytest.mark.system
+
+
+def _missing() -> str | None:
+    if not Path(CHROMIUM).exists():
+        return f"chromium not found at {CHROMIUM} (apt-get install chromium; CI installs it)"
+    if not AXE.exists() or not CSS.exists():
+        return "front-end assets not built (run `make assets`; make test does)"
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    reason = _missing()
+    if reason:
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any, live_server: Any) -> Iterator[Any]:
+    context = browser.new_context(base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+def axe_violations(page: Any) -> list[dict[str, Any]]:
+    """Run axe-core on the page as it is now; return its violations (each with rule id and nodes)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+    return list(result["violations"])
+
+
+def assert_accessible(page: Any) -> None:
+    violations = axe_violations(page)
+    described = [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:5]}"
+        for v in violations
+    ]
+    assert not violations, f"axe found {len(violations)} problem(s) on {page.url}:\n" + "\n".join(described)
+
+
+@pytest.fixture
+def sign_in(page: Any, people: Any) -> Callable[[str], Any]:
+    """Sign in through the real form, by keyboard-free clicks; returns the page."""
+    from tests.web.conftest import PASSWORD
+
+    def go(username: str) -> Any:
+        page.goto("/accounts/sign-in/")
+        page.get_by_label("User name").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.wait_for_url("**/")
+        return page
+
+    return go

@@ -58,6 +58,8 @@ class ComparatorValue(models.Model):
     area_name = models.CharField(max_length=200)
     region_name = models.CharField(max_length=100, blank=True)
     value = models.FloatField(null=True)
+    numerator = models.FloatField(null=True, help_text="where DfE publishes it (for funnel plots)")
+    denominator = models.FloatField(null=True, help_text="where DfE publishes it (for funnel plots)")
     marker = models.CharField(
         max_length=2, blank=True, help_text="DfE's symbol when there is no value: c, z, x, k"
     )

@@ -7,7 +7,7 @@ the glossary page lists them all. A test fails when a page shows an acronym that
 from __future__ import annotations
 
 GLOSSARY: dict[str, str] = {
-    "AA": "the level of the Web Content Accessibility Guidelines (WCAG) that public sector websites must meet",
+    "AA": "the level of the accessibility guidelines (WCAG) that public sector websites must meet",
     "API": "application programming interface: how other software reads and writes this app's data",
     "CAO": "child arrangements order: a court order saying who a child lives with",
     "CHNE": "Chinese (an ethnicity code in the return)",

@@ -6,4 +6,6 @@ app_name = "comparators"
 
 urlpatterns = [
     path("", views.index, name="index"),
+    path("import/", views.import_file, name="import"),
+    path("council/", views.council_settings, name="council"),
 ]

@@ -189,6 +189,10 @@ SPECTACULAR_SETTINGS = {
     "Every endpoint checks the caller's role; child-level data is for analysts only.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+    "ENUM_NAME_OVERRIDES": {
+        "UploadStatusEnum": "corparent.returns.models.Upload.Status",
+        "SnapshotStatusEnum": "corparent.returns.models.Snapshot.Status",
+    },
 }
 
 LOGGING = {

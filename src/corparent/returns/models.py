@@ -42,12 +42,21 @@ class Upload(models.Model):
         default=list, help_text="collection years in the files, e.g. [2024, 2025]"
     )
     latest_year = models.PositiveSmallIntegerField(help_text="the latest collection year (2025 = 2024-25)")
+    previous_year = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="the year before the latest, when supplied (its rules compare the two)",
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.VALIDATING)
     progress = models.PositiveSmallIntegerField(default=0, help_text="percent done of the current task")
     progress_message = models.CharField(max_length=300, blank=True)
     error_count = models.PositiveIntegerField(default=0)
     warning_count = models.PositiveIntegerField(default=0)
     rules_failed = models.JSONField(default=list, help_text="codes of rules that could not run")
+    rules_ran = models.PositiveIntegerField(default=0)
+    rules_not_run = models.JSONField(
+        default=list, help_text='rules that did not run: [{"rule", "status" (failed/skipped), "reason"}]'
+    )
     validated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

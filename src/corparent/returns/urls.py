@@ -7,4 +7,11 @@ app_name = "returns"
 urlpatterns = [
     path("", views.index, name="index"),
     path("upload/", views.upload, name="upload"),
+    path("<int:upload_id>/", views.detail, name="detail"),
+    path("<int:upload_id>/status/", views.upload_status, name="upload_status"),
+    path("<int:upload_id>/findings/", views.findings, name="findings"),
+    path("<int:upload_id>/findings.<str:fmt>", views.export, name="export"),
+    path("<int:upload_id>/publish/", views.publish, name="publish"),
+    path("snapshots/<int:snapshot_id>/", views.snapshot, name="snapshot"),
+    path("snapshots/<int:snapshot_id>/status/", views.snapshot_status, name="snapshot_status"),
 ]

@@ -1,0 +1,1 @@
+"""Panels: the Corporate Parenting Panel, its membership and its political balance."""

@@ -51,8 +51,8 @@ $(ASSETS): $(NPM_STAMP) frontend/build.mjs $(wildcard frontend/scss/*.scss front
 
 assets: $(ASSETS) ## Build the front-end assets (GOV.UK Frontend, compiled with npm)
 
-demo: $(STAMP) $(ASSETS) ## Make a synthetic council (seed 1), print its scorecard, write CSV and XLSX to out/demo
-	$(BIN)/corparent demo --out out/demo
+demo: $(STAMP) $(ASSETS) ## Serve the demo web app on http://127.0.0.1:8000: a synthetic council, its sign-ins printed
+	$(BIN)/corparent demo
 
 serve: $(STAMP) $(ASSETS) ## Run the web app on http://127.0.0.1:8000 against the configured database
 	$(BIN)/corparent serve
@@ -60,7 +60,7 @@ serve: $(STAMP) $(ASSETS) ## Run the web app on http://127.0.0.1:8000 against th
 test: $(STAMP) $(ASSETS) ## Run the test suite on 2 cores (pytest -n 2)
 	$(BIN)/pytest -n 2 -q
 
-bench: $(STAMP) ## Run the benchmarks: print a table and write bench-out/results.json
+bench: $(STAMP) $(ASSETS) ## Run the benchmarks (engine, validation, web app on PostgreSQL): bench-out/results.json
 	$(BIN)/python -m corparent.bench
 
 # The peer validator (DfE's rules in pandas, csc-validator-be-903) lives in its own venv: it pins

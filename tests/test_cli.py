@@ -5,6 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -100,3 +107,156 @@ def test_bad_options_are_refused(council: Path) -> None:
     result = runner.invoke(app, ["scorecard", str(council), "--as-at", "31/03/2026"])
     assert result.exit_code == 2
     assert "expected YYYY-MM-DD" in result.output
+
+
+# The web commands, run as a user runs them: in their own process, against a fresh data folder
+# (SQLite; DATABASE_URL and the test run's own settings are left out of their environment).
+
+
+def _web_env(data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith("CORPARENT_")
+        and k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return {**env, "CORPARENT_DATA_DIR": str(data_dir), **extra}
+
+
+def _corparent(*args: str, env: dict[str, str], timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "corparent.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found.update(int(n) for n in task.read_text().split())
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "\nState:\tZ" not in status
+
+
+@pytest.fixture(scope="module")
+def migrated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    data = tmp_path_factory.mktemp("web-data")
+    done = _corparent("manage", "migrate", "--verbosity", "0", env=_web_env(data))
+    assert done.returncode == 0, done.stderr
+    return data
+
+
+def test_demo_out_writes_the_engine_only_demo_without_the_web_app(tmp_path: Path) -> None:
+    out = tmp_path / "demo"
+    result = runner.invoke(app, ["demo", "--no-serve", "--out", str(out), "--children", "120"])
+    assert result.exit_code == 0, result.output
+    assert "Synthetic council" in result.stdout
+    assert (out / "return" / "2025" / "episodes.csv").is_file()
+    with (out / "scorecard.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    assert tuple(rows[0]) == OUTPUT_COLUMNS
+    assert (out / "scorecard.xlsx").is_file() and (out / "scorecard-analyst.csv").is_file()
+
+
+def test_serve_refuses_an_unmigrated_database_saying_what_to_run(tmp_path: Path) -> None:
+    done = _corparent("serve", "--port", str(_free_port()), env=_web_env(tmp_path), timeout=60)
+    assert done.returncode == 2
+    message = " ".join(done.stderr.split())
+    assert "is not migrated" in message and "corparent manage migrate" in message
+    assert str(tmp_path / "corparent.sqlite3") in message
+
+
+def test_manage_passes_its_arguments_to_django(migrated: Path) -> None:
+    done = _corparent("manage", "check", env=_web_env(migrated))
+    assert done.returncode == 0, done.stderr
+    assert "System check identified no issues" in done.stdout
+    shown = _corparent("manage", "showmigrations", "accounts", env=_web_env(migrated))
+    assert "[X] 0001_initial" in shown.stdout
+
+
+@pytest.mark.slow
+def test_serve_runs_the_app_and_the_worker_and_ctrl_c_stops_both(migrated: Path) -> None:
+    # Given a migrated database and a free port
+    port = _free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "corparent.cli", "serve", "--port", str(port), "--workers", "1"],
+        env=_web_env(migrated),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        # When the app has started
+        deadline = time.monotonic() + 60
+        status = None
+        while time.monotonic() < deadline and proc.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health/", timeout=2) as response:
+                    status = response.status
+                    break
+            except OSError:
+                time.sleep(0.3)
+        # Then it answers, with gunicorn and the worker running beside it
+        assert status == 200, proc.stdout.read() if proc.poll() is not None else "no answer in 60 s"
+        children = _children(proc.pid)
+        commands = [Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ") for pid in children]
+        assert any(b"gunicorn" in c for c in commands) and any(b"db_worker" in c for c in commands), commands
+        # When the user presses Ctrl-C
+        proc.send_signal(signal.SIGINT)
+        output, _ = proc.communicate(timeout=45)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    # Then both stop, the command says so and exits 0, and the port is free again
+    assert proc.returncode == 0, output
+    assert "Stopped." in output
+    assert not any(_alive(pid) for pid in children)
+    with socket.socket() as sock:  # nothing listens there (connections closed may linger in TIME_WAIT)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", port))
+
+
+def test_serve_refuses_a_port_in_use(migrated: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        done = _corparent("serve", "--port", str(port), env=_web_env(migrated), timeout=60)
+    assert done.returncode == 2
+    assert f"127.0.0.1:{port}" in done.stderr and "--port" in done.stderr
+
+
+def test_an_unknown_setting_is_named_and_nothing_starts(migrated: Path) -> None:
+    done = _corparent("serve", env=_web_env(migrated, CORPARENT_DEBGU="1"), timeout=60)
+    assert done.returncode == 2
+    assert "CORPARENT_DEBGU" in done.stderr
+
+
+@pytest.mark.slow
+def test_demo_no_serve_sets_up_the_demo_and_prints_the_six_sign_ins(tmp_path: Path) -> None:
+    done = _corparent("demo", "--no-serve", env=_web_env(tmp_path), timeout=300)
+    assert done.returncode == 0, done.stderr
+    password = (tmp_path / "demo-password").read_text(encoding="utf-8").strip()
+    assert "http://127.0.0.1:8000/" in done.stdout
+    assert f"Password for every demo account: {password}" in done.stdout
+    signed = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
+    assert signed == ["admin", "analyst", "officer", "member", "partner", "youngperson"]
+    assert (tmp_path / "corparent.sqlite3").is_file()  # the data folder given, not var/demo

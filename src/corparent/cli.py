@@ -1,4 +1,4 @@
-"""The command line: ``corparent synth | scorecard | indicators | demo``.
+"""The command line: ``corparent synth | scorecard | validate | indicators | demo | serve | worker | manage``.
 
 Exit codes: 0 done; 1 the command ran but found problems (reserved for ``validate``); 2 the input
 could not be read or the options are wrong (the message names what and where).
@@ -292,16 +292,8 @@ def indicators(
         Console().print(catalogue_table(cat))
 
 
-@app.command()
-def demo(
-    out: Annotated[Path, typer.Option(help="Folder for the demo council and its scorecard")] = Path(
-        "out/demo"
-    ),
-    children: Annotated[int, typer.Option(min=1)] = 400,
-    seed: Annotated[int, typer.Option()] = 1,
-    as_at: Annotated[str, typer.Option("--as-at")] = "2025-03-31",
-) -> None:
-    """Make a synthetic council (three years), print its scorecard, write it as CSV and XLSX."""
+def _files_demo(out: Path, children: int, seed: int, as_at: str) -> None:
+    """The engine-only demo: a synthetic council's return and scorecard as files, no web app."""
     from corparent.engine.ssda903.synth import generate, write_council
 
     ref = _date(as_at, "--as-at")
@@ -320,6 +312,76 @@ def demo(
         f"Wrote {out / 'scorecard.csv'} and {out / 'scorecard.xlsx'} (members' view: small numbers hidden), "
         f"and {out / 'scorecard-analyst.csv'} (analysts' view)."
     )
+
+
+Host = Annotated[str, typer.Option(help="Address to listen on (127.0.0.1: this machine only)")]
+Port = Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on")]
+Workers = Annotated[
+    int | None, typer.Option(min=1, help="Web server processes (default: 2 per core plus 1, at most 9)")
+]
+
+
+@app.command()
+def serve(
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    workers: Workers = None,
+    no_worker: Annotated[
+        bool, typer.Option("--no-worker", help="Do not start the background worker (run `corparent worker`)")
+    ] = False,
+) -> None:
+    """Run the web app (gunicorn) and its background worker against the configured database."""
+    from corparent.demo import commands
+
+    commands.django_setup()
+    commands.database_ready()
+    commands.serve(host=host, port=port, workers=workers, with_worker=not no_worker)
+
+
+@app.command()
+def worker() -> None:
+    """Run the background worker alone: it takes tasks (computing snapshots, ...) from the database."""
+    from corparent.demo import commands
+
+    commands.worker()
+
+
+@app.command(
+    context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+    add_help_option=False,
+)
+def manage(ctx: typer.Context) -> None:
+    """Django's manage.py with corparent's settings: `corparent manage migrate`, `... createsuperuser`."""
+    from corparent.manage import main as manage_main
+
+    manage_main(list(ctx.args))
+
+
+@app.command()
+def demo(
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Set up and seed the demo, print the sign-ins, do not serve")
+    ] = False,
+    host: Host = "127.0.0.1",
+    port: Port = 8000,
+    workers: Workers = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Instead of the web app: write a synthetic council and its scorecard to FOLDER"),
+    ] = None,
+    children: Annotated[int, typer.Option(min=1, help="With --out: children looked after")] = 400,
+    seed: Annotated[int, typer.Option(help="With --out: random seed")] = 1,
+    as_at: Annotated[str, typer.Option("--as-at", help="With --out: reference date")] = "2025-03-31",
+) -> None:
+    """The demo web app: a synthetic council, people in every role, at http://127.0.0.1:8000.
+
+    Three years of returns, targets and commentary, data in var/demo/; the sign-ins are printed."""
+    if out is not None:
+        _files_demo(out, children, seed, as_at)
+        return
+    from corparent.demo import commands
+
+    commands.demo_web(host=host, port=port, workers=workers, and_serve=not no_serve)
 
 
 def main() -> None:

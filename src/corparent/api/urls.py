@@ -2,13 +2,15 @@
 
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from drf_spectacular.views import SpectacularAPIView
+
+from corparent.api.views import api_index
 
 API_APPS = ["returns", "scorecard", "comparators"]
 
 urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),
-    path("docs/", login_not_required(SpectacularRedocView.as_view(url_name="api:schema")), name="docs"),
+    path("", api_index, name="docs"),
 ]
 for app in API_APPS:
     try:

@@ -163,9 +163,11 @@ def council_configure(
     la_code: str,
     statistical_neighbours: list[str] | None = None,
     synthetic: bool = False,
+    new_la_code: str | None = None,
 ) -> Council:
     """Set the council's name, LA code and statistical neighbours (closest first). Without a list,
     the neighbours are DfE's 2025 model's for that LA when the model has been imported, else none.
+    The ONS code (`new_la_code`, which the return's PL_LA holds) is taken from DfE's files unless given.
     Raises ValidationError (by field) and changes nothing when the settings are not valid."""
     name, la_code = name.strip(), la_code.strip()
     errors: dict[str, str] = {}
@@ -189,7 +191,8 @@ def council_configure(
             errors["statistical_neighbours"] = "Enter each statistical neighbour once"
     if errors:
         raise ValidationError(errors)
-    region_code, region, new_la_code = _region_of(la_code)
+    region_code, region, found_new_code = _region_of(la_code)
+    new_la_code = (new_la_code or "").strip() or found_new_code
     if not region and model is not None:
         region = model.region_name
     with transaction.atomic():

@@ -35,8 +35,9 @@ def _la_code() -> str | None:
         from corparent.comparators.selectors import council
     except ImportError:
         return None
+    # The return's PL_LA holds ONS codes (E10000002), so the rules compare with the council's ONS code.
     found = council()
-    return found.la_code if found is not None and found.la_code else None
+    return found.new_la_code if found is not None and found.new_la_code else None
 
 
 def upload_validation_run(*, upload_id: int) -> Upload:

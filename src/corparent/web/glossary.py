@@ -42,7 +42,9 @@ GLOSSARY: dict[str, str] = {
 }
 
 # Words in capitals that are not acronyms needing explanation (units, codes shown as codes).
-NOT_ACRONYMS = frozenset({"OK", "UK", "MB", "GB", "A4"})
+NOT_ACRONYMS = frozenset(
+    {"OK", "UK", "GOV", "MB", "GB", "KB", "A4", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"}
+)
 
 
 def explain(term: str) -> str | None:

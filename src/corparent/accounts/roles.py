@@ -44,6 +44,12 @@ class Capability(StrEnum):
     MANAGE_COMPARATORS = "manage_comparators"
     MANAGE_PEOPLE = "manage_people"
     VIEW_AUDIT_LOG = "view_audit_log"
+    VIEW_PANELS = "view_panels"
+    MANAGE_PANELS = "manage_panels"
+    UPDATE_ACTIONS = "update_actions"
+    SUBMIT_PARTNER_REPORTS = "submit_partner_reports"
+    RAISE_QUESTIONS = "raise_questions"
+    ANSWER_QUESTIONS = "answer_questions"
 
 
 CAPABILITY_LABELS: dict[Capability, str] = {
@@ -58,6 +64,12 @@ CAPABILITY_LABELS: dict[Capability, str] = {
     Capability.MANAGE_COMPARATORS: "Import DfE comparator files; set the LA code and statistical neighbours",
     Capability.MANAGE_PEOPLE: "Add people and give them roles",
     Capability.VIEW_AUDIT_LOG: "Read the audit log",
+    Capability.VIEW_PANELS: "See panels, their meetings, papers, minutes, actions and work programme",
+    Capability.MANAGE_PANELS: "Run a panel: terms of reference, membership, meetings, agenda, minutes",
+    Capability.UPDATE_ACTIONS: "Update actions (a partner: only its own organisation's)",
+    Capability.SUBMIT_PARTNER_REPORTS: "Submit a report asked for in the work programme (a partner: its own)",
+    Capability.RAISE_QUESTIONS: "Raise questions for officers or partners to answer",
+    Capability.ANSWER_QUESTIONS: "Answer questions put to them",
 }
 
 _C = Capability
@@ -70,6 +82,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             _C.MANAGE_PEOPLE,
             _C.VIEW_AUDIT_LOG,
             _C.EDIT_TARGETS,
+            _C.VIEW_PANELS,
+            _C.MANAGE_PANELS,
         }
     ),
     Role.ANALYST: frozenset(
@@ -83,12 +97,28 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             _C.MANAGE_COMPARATORS,
             _C.EDIT_TARGETS,
             _C.EDIT_COMMENTARY,
+            _C.VIEW_PANELS,
         }
     ),
-    Role.OFFICER: frozenset({_C.VIEW_RETURNS, _C.VIEW_SCORECARD, _C.EDIT_TARGETS, _C.EDIT_COMMENTARY}),
-    Role.MEMBER: frozenset({_C.VIEW_SCORECARD}),
-    Role.PARTNER: frozenset({_C.VIEW_SCORECARD}),
-    Role.YOUNG_PERSON: frozenset({_C.VIEW_SCORECARD}),
+    Role.OFFICER: frozenset(
+        {
+            _C.VIEW_RETURNS,
+            _C.VIEW_SCORECARD,
+            _C.EDIT_TARGETS,
+            _C.EDIT_COMMENTARY,
+            _C.VIEW_PANELS,
+            _C.MANAGE_PANELS,
+            _C.UPDATE_ACTIONS,
+            _C.SUBMIT_PARTNER_REPORTS,
+            _C.RAISE_QUESTIONS,
+            _C.ANSWER_QUESTIONS,
+        }
+    ),
+    Role.MEMBER: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS, _C.RAISE_QUESTIONS}),
+    Role.PARTNER: frozenset(
+        {_C.VIEW_SCORECARD, _C.VIEW_PANELS, _C.UPDATE_ACTIONS, _C.SUBMIT_PARTNER_REPORTS, _C.ANSWER_QUESTIONS}
+    ),
+    Role.YOUNG_PERSON: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS}),
 }
 
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "corparent.returns",
     "corparent.comparators",
     "corparent.scorecard",
+    "corparent.panels",
     "corparent.api",
 ]
 

@@ -6,5 +6,6 @@ urlpatterns = [
     path("returns/", include("corparent.returns.urls")),
     path("scorecard/", include("corparent.scorecard.urls")),
     path("comparators/", include("corparent.comparators.urls")),
+    path("panels/", include("corparent.panels.urls")),
     path("api/", include(("corparent.api.urls", "api"), namespace="api")),
 ]

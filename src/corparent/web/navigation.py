@@ -22,6 +22,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Home", "web:home"),
     NavItem("Scorecard", "scorecard:index", Capability.VIEW_SCORECARD),
     NavItem("Easy read", "scorecard:easy_read", Capability.VIEW_SCORECARD),
+    NavItem("Panels", "panels:index", Capability.VIEW_PANELS),
     NavItem("Returns", "returns:index", Capability.VIEW_RETURNS),
     NavItem("Comparators", "comparators:index", Capability.MANAGE_COMPARATORS),
     NavItem("Audit log", "accounts:audit_log", Capability.VIEW_AUDIT_LOG),

@@ -17,9 +17,17 @@ def test_only_analysts_see_child_level_data() -> None:
     assert [r for r in Role if can(r, Capability.VIEW_CHILD_LEVEL)] == [Role.ANALYST]
 
 
-def test_members_partners_and_young_people_only_read_the_scorecard() -> None:
+def test_members_partners_and_young_people_see_no_returns_and_nothing_unsuppressed() -> None:
     for role in (Role.MEMBER, Role.PARTNER, Role.YOUNG_PERSON):
-        assert ROLE_CAPABILITIES[role] == frozenset({Capability.VIEW_SCORECARD})
+        for capability in (
+            Capability.VIEW_RETURNS,
+            Capability.VIEW_UNSUPPRESSED,
+            Capability.UPLOAD_RETURN,
+            Capability.MANAGE_PANELS,
+            Capability.MANAGE_PEOPLE,
+            Capability.VIEW_AUDIT_LOG,
+        ):
+            assert capability not in ROLE_CAPABILITIES[role], (role, capability)
 
 
 def test_nobody_without_a_role_can_do_anything() -> None:

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "corparent.comparators",
     "corparent.scorecard",
     "corparent.panels",
+    "corparent.reports",
     "corparent.api",
 ]
 

@@ -7,5 +7,6 @@ urlpatterns = [
     path("scorecard/", include("corparent.scorecard.urls")),
     path("comparators/", include("corparent.comparators.urls")),
     path("panels/", include("corparent.panels.urls")),
+    path("reports/", include("corparent.reports.urls")),
     path("api/", include(("corparent.api.urls", "api"), namespace="api")),
 ]

@@ -21,3 +21,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 from corparent.config.settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Each test sees the database it made, so nothing may be served from a cache another test filled.
+# (Tests of caching switch a real cache on for themselves.)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

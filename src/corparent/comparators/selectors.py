@@ -8,6 +8,7 @@ says how many of them the median is of).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, Q, QuerySet
@@ -80,57 +81,84 @@ def latest_year(*, indicator_id: str) -> int | None:
     return ComparatorValue.objects.filter(indicator_id=indicator_id).aggregate(y=Max("year"))["y"]
 
 
-def _one(values: QuerySet[ComparatorValue], label: str | None = None) -> Comparator | None:
-    row = values.first()
-    if row is None:
-        return None
-    return Comparator(
-        label=label or row.area_name,
-        value=row.value,
-        year=row.year,
-        synthetic=row.source.synthetic,
-        marker=row.marker,
-    )
-
-
 def comparison(*, indicator_id: str, year: int | None = None) -> Comparison:
     """England, region, statistical neighbours' median and the council's own published figure for
     one indicator and year (year None: the latest year held for the indicator). A figure that is
     not held is None; a figure DfE did not publish has value None and DfE's marker."""
+    return comparisons(indicator_ids=[indicator_id], year=year)[indicator_id]
+
+
+def comparisons(*, indicator_ids: Iterable[str], year: int | None = None) -> dict[str, Comparison]:
+    """`comparison` for many indicators at once, from two queries (a scorecard shows about 60)."""
+    ids = list(dict.fromkeys(indicator_ids))
     ours = council()
     configured = len(ours.statistical_neighbours) if ours else 0
-    if year is None:
-        year = latest_year(indicator_id=indicator_id)
+    latest = dict(
+        ComparatorValue.objects.filter(indicator_id__in=ids)
+        .values("indicator_id")
+        .annotate(y=Max("year"))
+        .values_list("indicator_id", "y")
+    )
+    wanted = {i: (year if year is not None else latest.get(i)) for i in ids}
+    local_codes = [ours.la_code, *ours.statistical_neighbours] if ours else []
+    rows = (
+        ComparatorValue.objects.filter(indicator_id__in=ids, year__in={y for y in wanted.values() if y})
+        .filter(
+            Q(level__in=[Level.NATIONAL, Level.REGIONAL]) | Q(area_code__in=local_codes, level=Level.LOCAL)
+        )
+        .select_related("source")
+        .order_by("-source__imported_at", "-source_id")
+    )
+    held: dict[str, list[ComparatorValue]] = {i: [] for i in ids}
+    for row in rows:
+        if row.year == wanted[row.indicator_id]:
+            held[row.indicator_id].append(row)
+    return {i: _comparison_of(i, wanted[i], held[i], ours, configured) for i in ids}
+
+
+def _comparison_of(
+    indicator_id: str, year: int | None, rows: list[ComparatorValue], ours: Council | None, configured: int
+) -> Comparison:
     if year is None:
         return Comparison(indicator_id, None, None, None, None, 0, configured)
-    values = _values(indicator_id, year)
-    england = _one(values.filter(level=Level.NATIONAL), "England")
+
+    def first(level: str, code: str | None = None) -> ComparatorValue | None:
+        # Newest import first, so a figure held twice (which an import never leaves) reads the latest.
+        return next((r for r in rows if r.level == level and (code is None or r.area_code == code)), None)
+
+    england = _comparator(first(Level.NATIONAL), "England")
     if ours is None:
         return Comparison(indicator_id, england, None, None, None, 0, 0)
-    own = _one(values.filter(level=Level.LOCAL, area_code=ours.la_code), ours.name)
-    region_code = ours.region_code or (
-        values.filter(level=Level.LOCAL, area_code=ours.la_code).values_list("region_code", flat=True).first()
-        or ""
-    )
-    region = _one(values.filter(level=Level.REGIONAL, area_code=region_code)) if region_code else None
-    neighbours, count = _neighbours(values, ours.statistical_neighbours, year)
-    return Comparison(indicator_id, england, region, neighbours, own, count, configured)
-
-
-def _neighbours(
-    values: QuerySet[ComparatorValue], codes: list[str], year: int
-) -> tuple[Comparator | None, int]:
-    if not codes:
-        return None, 0
+    own_row = first(Level.LOCAL, ours.la_code)
+    region_code = ours.region_code or (own_row.region_code if own_row else "")
+    region = _comparator(first(Level.REGIONAL, region_code)) if region_code else None
     found: dict[str, ComparatorValue] = {}
-    for row in values.filter(level=Level.LOCAL, area_code__in=codes):
-        found.setdefault(row.area_code, row)
+    for row in rows:
+        if row.level == Level.LOCAL and row.area_code in ours.statistical_neighbours:
+            found.setdefault(row.area_code, row)
+    neighbours, count = _neighbour_median(found, ours.statistical_neighbours, year)
+    return Comparison(
+        indicator_id, england, region, neighbours, _comparator(own_row, ours.name), count, configured
+    )
+
+
+def _comparator(row: ComparatorValue | None, label: str | None = None) -> Comparator | None:
+    if row is None:
+        return None
+    return Comparator(
+        label=label or row.area_name, value=row.value, year=row.year, synthetic=row.source.synthetic,
+        marker=row.marker,
+    )
+
+
+def _neighbour_median(
+    found: dict[str, ComparatorValue], codes: list[str], year: int
+) -> tuple[Comparator | None, int]:
     if not found:
         return None, 0
     median, count = neighbour_median(found[c].value for c in codes if c in found)
     synthetic = any(r.source.synthetic for r in found.values() if r.value is not None)
-    label = "Statistical neighbours (median)"
-    return Comparator(label, median, year, synthetic), count
+    return Comparator("Statistical neighbours (median)", median, year, synthetic), count
 
 
 def neighbour_figures(*, indicator_id: str, year: int) -> list[tuple[str, str, Comparator | None]]:
@@ -146,7 +174,7 @@ def neighbour_figures(*, indicator_id: str, year: int) -> list[tuple[str, str, C
     out = []
     for code in ours.statistical_neighbours:
         row = found.get(code)
-        comp = _one(values.filter(pk=row.pk)) if row else None
+        comp = _comparator(row)
         out.append((code, row.area_name if row else names.get(code, ""), comp))
     return out
 

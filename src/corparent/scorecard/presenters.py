@@ -149,7 +149,7 @@ def _row(
     snapshot: Snapshot,
     target: Target | None,
     commentary: Commentary | None,
-    with_comparators: bool,
+    found: Any | None,
 ) -> IndicatorRow:
     figure = selectors.current(series, snapshot)
     status = selectors.rag_for(indicator=indicator, figure=figure, target=target)
@@ -158,11 +158,6 @@ def _row(
         TrendPoint(f"{r.reference_date:%b %Y}", figure_text(r), None if r.suppressed else r.value)
         for r in series
     ]
-    found = (
-        selectors.comparison(indicator_id=indicator.id, reference_date=figure.reference_date)
-        if with_comparators and figure is not None
-        else None
-    )
     return IndicatorRow(
         id=indicator.id,
         title=indicator.title,
@@ -186,6 +181,21 @@ def _row(
     )
 
 
+def _comparisons_at_their_dates(
+    indicators: list[Indicator], series: dict[str, list[Result]], snapshot: Snapshot
+) -> dict[str, Any]:
+    """Each indicator's comparators for the date of its current figure, batched by date."""
+    by_date: dict[date, list[str]] = {}
+    for indicator in indicators:
+        figure = selectors.current(series[indicator.id], snapshot)
+        if figure is not None:
+            by_date.setdefault(figure.reference_date, []).append(indicator.id)
+    found: dict[str, Any] = {}
+    for ref, ids in by_date.items():
+        found.update(selectors.comparisons(indicator_ids=ids, reference_date=ref))
+    return found
+
+
 def scorecard(*, snapshot: Snapshot, audience: Audience) -> list[ThemeView]:
     """The one-page scorecard: every indicator the snapshot has, grouped by theme."""
     series = selectors.headlines(
@@ -195,9 +205,11 @@ def scorecard(*, snapshot: Snapshot, audience: Audience) -> list[ThemeView]:
     commentary = selectors.latest_commentary(snapshot=snapshot)
     themes = {t.slug: ThemeView(t.slug, t.title) for t in (*THEMES, OTHER)}
     order = {ind_id: i for i, ind_id in enumerate(i for t in THEMES for i in t.indicators)}
-    for indicator in sorted(selectors.catalogue(), key=lambda i: order.get(i.id, len(order))):
-        if indicator.id not in series:
-            continue
+    shown = [
+        i for i in sorted(selectors.catalogue(), key=lambda i: order.get(i.id, len(order))) if i.id in series
+    ]
+    found = _comparisons_at_their_dates(shown, series, snapshot)
+    for indicator in shown:
         themes[theme_of(indicator.id).slug].rows.append(
             _row(
                 indicator,
@@ -205,7 +217,7 @@ def scorecard(*, snapshot: Snapshot, audience: Audience) -> list[ThemeView]:
                 snapshot,
                 targets.get(indicator.id),
                 commentary.get(indicator.id),
-                with_comparators=True,
+                found.get(indicator.id),
             )
         )
     return [t for t in themes.values() if t.rows]
@@ -284,7 +296,13 @@ def indicator_page(*, snapshot: Snapshot, audience: Audience, indicator: Indicat
     target = selectors.target_current(indicator_id=indicator.id)
     comments = list(selectors.commentary_history(indicator_id=indicator.id))
     latest = next((c for c in comments if c.snapshot_id == snapshot.pk), None)
-    row = _row(indicator, series, snapshot, target, latest, with_comparators=True)
+    figure = selectors.current(series, snapshot)
+    found = (
+        selectors.comparison(indicator_id=indicator.id, reference_date=figure.reference_date)
+        if figure
+        else None
+    )
+    row = _row(indicator, series, snapshot, target, latest, found)
     figure = selectors.current(series, snapshot)
     tables: list[BreakdownTable] = []
     if figure is not None:

@@ -8,11 +8,13 @@ snapshot at once - complementary suppression spans breakdowns and indicators - b
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from corparent.engine.indicators.catalogue import Catalogue, Indicator, builtin_catalogue
@@ -100,9 +102,7 @@ def snapshot_results(
 
     Suppression is applied to all of the snapshot's figures before filtering, so a figure hidden on
     one page is hidden on every page and in the API."""
-    titles = {ind.id: ind.title for ind in catalogue()}
-    rows = [_as_result(r, titles) for r in IndicatorResult.objects.filter(snapshot=snapshot)]
-    shown = suppress(rows, audience)
+    shown = _suppressed(snapshot, audience)
     return [
         r
         for r in shown
@@ -110,6 +110,39 @@ def snapshot_results(
         and (breakdown is None or r.breakdown == breakdown)
         and (reference_date is None or r.reference_date == reference_date)
     ]
+
+
+def _suppressed(snapshot: Snapshot, audience: Audience) -> list[Result]:
+    """All of the snapshot's figures after suppression. A computed snapshot's figures never change,
+    so they are kept in the cache by snapshot, computation time and audience."""
+
+    def compute() -> list[Result]:
+        titles = {ind.id: ind.title for ind in catalogue()}
+        return suppress(
+            [_as_result(r, titles) for r in IndicatorResult.objects.filter(snapshot=snapshot)], audience
+        )
+
+    if snapshot.status != Snapshot.Status.READY or snapshot.computed_at is None:
+        return compute()
+    key = f"scorecard:results:{snapshot.pk}:{snapshot.computed_at.isoformat()}:{audience.value}"
+    return list(cache.get_or_set(key, compute, timeout=24 * 60 * 60))
+
+
+def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
+    """Changes whenever anything the scorecard page shows changes: the snapshot's figures, the
+    audience, targets, the snapshot's commentary, comparators and the council's settings."""
+    from django.db.models import Count, Max
+
+    from corparent.comparators.models import ComparatorImport, Council
+
+    targets = Target.objects.aggregate(n=Count("id"), last=Max("id"))
+    notes = Commentary.objects.filter(snapshot=snapshot).aggregate(n=Count("id"), last=Max("id"))
+    imports = ComparatorImport.objects.aggregate(n=Count("id"), last=Max("id"))
+    council = Council.objects.values_list("pk", "la_code", "region_code", "statistical_neighbours").first()
+    figures = IndicatorResult.objects.filter(snapshot=snapshot).count()
+    parts = [snapshot.pk, snapshot.status, snapshot.computed_at, figures, audience.value]
+    parts += [*targets.values(), *notes.values(), *imports.values(), council]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
 
 
 def headlines(results: Iterable[Result]) -> dict[str, list[Result]]:
@@ -217,14 +250,21 @@ def comparator_year(reference_date: date) -> int:
 def comparison(*, indicator_id: str, reference_date: date) -> Any | None:
     """England, region and statistical-neighbour figures for the reference date's year, or for the
     latest year published when that year has none. None when no comparators are available."""
+    return comparisons(indicator_ids=[indicator_id], reference_date=reference_date)[indicator_id]
+
+
+def comparisons(*, indicator_ids: Iterable[str], reference_date: date) -> dict[str, Any | None]:
+    """`comparison` for many indicators at once (a few queries for the whole scorecard)."""
+    ids = list(indicator_ids)
     try:
-        from corparent.comparators.selectors import comparison as _comparison
+        from corparent.comparators.selectors import comparisons as _comparisons
     except ImportError:  # the comparators app does not offer comparisons (yet)
-        return None
-    found = _comparison(indicator_id=indicator_id, year=comparator_year(reference_date))
-    if not _any_value(found):
-        found = _comparison(indicator_id=indicator_id, year=None)
-    return found if _any_value(found) else None
+        return dict.fromkeys(ids)
+    found: dict[str, Any | None] = dict(_comparisons(indicator_ids=ids, year=comparator_year(reference_date)))
+    missing = [i for i in ids if not _any_value(found[i])]
+    if missing:
+        found.update(_comparisons(indicator_ids=missing, year=None))
+    return {i: (c if _any_value(c) else None) for i, c in found.items()}
 
 
 def _any_value(found: Any) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -49,9 +51,11 @@ def index(request: HttpRequest) -> HttpResponse:
         **_abilities(request),
     }
     if snapshot is not None:
-        context["themes"] = presenters.scorecard(
-            snapshot=snapshot, audience=selectors.audience_for(request.user)
-        )
+        audience = selectors.audience_for(request.user)
+        # The page body is cached (see the template) by everything it shows: the snapshot, the
+        # audience, targets, commentary and comparators. Themes are only worked out on a miss.
+        context["version"] = selectors.scorecard_version(snapshot=snapshot, audience=audience)
+        context["themes"] = cache(lambda: presenters.scorecard(snapshot=snapshot, audience=audience))
     return render(request, "scorecard/index.html", context)
 
 

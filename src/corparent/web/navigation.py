@@ -39,7 +39,8 @@ def register(item: NavItem, *, before: str | None = None) -> None:
 
 
 def items_for(request: HttpRequest) -> list[dict[str, object]]:
-    if not request.user.is_authenticated:
+    user = getattr(request, "user", None)  # absent when a request fails before authentication
+    if user is None or not user.is_authenticated:
         return []
     current = request.path
     shown = []

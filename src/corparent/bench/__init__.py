@@ -118,6 +118,7 @@ def run(
 
 def readme_block(r: dict[str, Any]) -> str:
     from corparent.bench.validation import validation_lines  # importing it here keeps `-m` clean
+    from corparent.bench.web import web_lines
 
     n, c = r["national"], r["council"]
     return "\n".join(
@@ -139,6 +140,7 @@ def readme_block(r: dict[str, Any]) -> str:
             f"| Synthetic generation (generate and write) | national {n['generate_s']:.1f} s, "
             f"council {c['generate_s']:.2f} s | | | seconds |",
             *validation_lines(r.get("validation")),
+            *web_lines(r.get("web")),
             END,
         ]
     )

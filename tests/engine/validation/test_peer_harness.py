@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from corparent.bench.validation import NOT_RUN, ratios, validation_lines
+from corparent.engine.ssda903 import postcodes
 from corparent.engine.ssda903.synth import generate, write_council
 from corparent.engine.validation import peer as P
 from corparent.engine.validation import registry
@@ -266,3 +267,32 @@ def test_readme_rows_say_when_the_peer_was_not_run() -> None:
     assert "5.0x faster" in rows[0] and "(not met)" in rows[0]
     assert "--with-peer-national" in rows[1] and "no figure" in rows[1] and "x faster;" not in rows[1]
     assert validation_lines(None) == []
+
+
+# --- the benchmark's real postcodes ----------------------------------------------------------------
+
+
+@pytest.mark.skipif(
+    not postcodes.available(), reason=f"the postcodes extra ({postcodes.REQUIREMENT}) is not installed"
+)
+def test_the_benchmark_gives_real_postcodes_the_same_in_both_years_and_drops_derived_fields(
+    tmp_path: Path,
+) -> None:
+    from corparent.bench.validation import use_real_postcodes
+
+    header = "CHILD,DECOM,HOME_POST,PL_POST,PL_DISTANCE,PL_LA,PL_LOCATION\n"
+    for year in (2025, 2026):
+        (tmp_path / str(year)).mkdir()
+        (tmp_path / str(year) / "episodes.csv").write_text(
+            header + "1,01/05/2024,ZZ9 5,ZZ5 4,1.5,E99000001,IN\n2,01/05/2024,,,,,\n", encoding="utf-8"
+        )
+    assert use_real_postcodes(tmp_path, [2025, 2026], national=False)
+    years = [
+        (tmp_path / str(y) / "episodes.csv").read_text(encoding="utf-8").splitlines() for y in (2025, 2026)
+    ]
+    assert years[0] == years[1]
+    assert years[0][0] == "CHILD,DECOM,HOME_POST,PL_POST"
+    _, _, home, placement = years[0][1].split(",")
+    assert years[0][2] == "2,01/05/2024,,"  # blanks stay blank
+    found = postcodes.lookup([home, placement])
+    assert {postcodes.upper_tier(p.lad) for p in found.values()} == {"E08000035"}  # Leeds: IN

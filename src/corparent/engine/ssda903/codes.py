@@ -292,12 +292,18 @@ _ACCOM_TYPES = {
 }
 ACCOM: Final = _codes_from(
     [
-        *((f"{k}{s}", f"{v}: {'suitable' if s == '1' else 'not suitable'}") for k, v in _ACCOM_TYPES.items() for s in "12"),
+        *(
+            (f"{k}{s}", f"{v}: {'suitable' if s == '1' else 'not suitable'}")
+            for k, v in _ACCOM_TYPES.items()
+            for s in "12"
+        ),
         ("0", "Information not known"),
     ]
 )
 
-SEX_ADOPTR: Final = _codes(M1="Male adopter", F1="Female adopter", MM="Male couple", FF="Female couple", MF="Mixed-sex couple")
+SEX_ADOPTR: Final = _codes(
+    M1="Male adopter", F1="Female adopter", MM="Male couple", FF="Female couple", MF="Mixed-sex couple"
+)
 LS_ADOPTR: Final = _codes(
     L0="Single adopter",
     L11="Married couple",

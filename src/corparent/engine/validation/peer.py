@@ -269,7 +269,8 @@ def run_ours(
         result = validate(ret, year=year, la_code=la_code)
         validated = time.perf_counter()
         if report:
-            reports.by_rule(result), reports.by_child(result), reports.to_json(result)
+            shown = (reports.by_rule(result), reports.by_child(result), reports.to_json(result))
+            del shown
         seconds = time.perf_counter() - imported
         rows = {f.table + ("" if f.year == year else "_last"): f.rows for f in ret.files}
         ret.con.close()
@@ -366,9 +367,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--year", type=int, required=True)
     parser.add_argument("--la-code", default=None)
     parser.add_argument("--previous", type=Path, default=None)
-    parser.add_argument("--report", action="store_true", help="also build the report (by rule, by child, JSON)")
+    parser.add_argument("--report", action="store_true", help="also build the report (by rule, child; JSON)")
     args = parser.parse_args(argv)
-    out = run_ours(args.folder, year=args.year, la_code=args.la_code, previous=args.previous, report=args.report)
+    where = {"year": args.year, "la_code": args.la_code, "previous": args.previous}
+    out = run_ours(args.folder, report=args.report, **where)
     sys.stdout.write(json.dumps(out) + "\n")
     return 0
 

@@ -3,14 +3,18 @@
 Every rule reads the same read-only views of the supplied files, so no rule can see another's
 changes and the order rules run in cannot change what they find. Rules run ``CHUNK`` at a time
 in one UNION ALL query (measured: one query for all ~300 rules plans far slower than small
-batches); if a batch fails, its rules run one by one, and a rule that cannot run is reported as
-failed with the reason, never dropped.
+batches), on ``WORKERS`` connections at once (at a council's size most of a query's time is DuckDB
+planning it, on one core, so two connections use both); if a batch fails, its rules run one by one,
+and a rule that cannot run is reported as failed with the reason, never dropped.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
+import threading
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -25,6 +29,7 @@ from corparent.engine.validation.rule import Finding, Level, Rule
 Progress = Callable[[str, int, int], None]
 _ids = itertools.count(1)
 CHUNK = 10
+WORKERS = min(2, os.cpu_count() or 1)  # connections running chunks at once (measured: 2 beats 4 on 2 cores)
 
 
 @dataclass
@@ -52,7 +57,6 @@ def _views(
 ) -> None:
     """The rules' read-only views of ``year`` and ``previous``; Episodes takes the postcode-derived
     fields from the table ``derived`` for the years it holds (see ``postcodes.derive``)."""
-    con.execute(f"CREATE SCHEMA {schema}")
     for spec in TABLES:
         source, cols = f"main.{spec.key}_all a", [f'a."{c.name}"' for c in spec.all_columns]
         if derived is not None and spec.key == "episodes":
@@ -108,38 +112,86 @@ def validate(
     con = ret.con
     schema = f"val_{next(_ids)}"
     old_path = con.execute("SELECT current_setting('search_path')").fetchone()
+    cursors: list[duckdb.DuckDBPyConnection] = []
     try:
+        con.execute(f"CREATE SCHEMA {schema}")
         derived = None
         if postcodes and available():
             years = [y] if prev is None else [y, prev]
-            if derive(con, years=years, la_code=la_code, into=f"{schema}_postcodes"):
-                derived = f"{schema}_postcodes"
+            if derive(con, years=years, la_code=la_code, into=f"{schema}.postcodes"):
+                derived = f"{schema}.postcodes"
         _views(con, schema, y, prev, derived)
-        con.execute(f"SET search_path = '{schema},main'")
-        con.execute(f"SET VARIABLE collection_start = DATE '{date(y - 1, 4, 1).isoformat()}'")
-        con.execute(f"SET VARIABLE collection_end = DATE '{date(y, 3, 31).isoformat()}'")
-        con.execute(f"SET VARIABLE la_code = {('NULL' if la_code is None else repr(la_code))}")
-        hits: list[tuple[str, str, int]] = []
+        settings = [
+            f"SET search_path = '{schema},main'",
+            f"SET VARIABLE collection_start = DATE '{date(y - 1, 4, 1).isoformat()}'",
+            f"SET VARIABLE collection_end = DATE '{date(y, 3, 31).isoformat()}'",
+            f"SET VARIABLE la_code = {('NULL' if la_code is None else repr(la_code))}",
+        ]
+        for setting in settings:
+            con.execute(setting)
         chunks = [runnable[i : i + CHUNK] for i in range(0, len(runnable), CHUNK)]
-        for n, chunk in enumerate(chunks, 1):
-            try:
-                hits.extend(_run(con, chunk))
-                result.ran.extend(r.code for r in chunk)
-            except duckdb.Error:
-                for rule in chunk:  # find the rule that cannot run; the others still count
-                    try:
-                        hits.extend(_run(con, [rule]))
-                        result.ran.append(rule.code)
-                    except duckdb.Error as exc:
-                        result.failed[rule.code] = str(exc).splitlines()[0]
-            if progress:
-                progress(chunk[-1].code, n, len(chunks))
+        cursors = [con] + [con.cursor() for _ in range(min(WORKERS, len(chunks)) - 1)]
+        for cursor in cursors[1:]:
+            for setting in settings:
+                cursor.execute(setting)
+        done = _run_chunks(cursors, chunks, progress)
+        hits: list[tuple[str, str, int]] = []
+        for chunk_hits, ran, failed in done:
+            hits.extend(chunk_hits)
+            result.ran.extend(ran)
+            result.failed.update(failed)
         result.findings = _findings(con, hits, result.rules)
     finally:
+        for cursor in cursors[1:]:
+            cursor.close()
         con.execute(f"SET search_path = '{old_path[0] if old_path and old_path[0] else 'main'}'")
         con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
-        con.execute(f"DROP TABLE IF EXISTS {schema}_postcodes")
     return result
+
+
+Outcome = tuple[list[tuple[str, str, int]], list[str], dict[str, str]]  # hits, rules ran, rules failed
+
+
+def _run_chunk(con: duckdb.DuckDBPyConnection, chunk: Sequence[Rule]) -> Outcome:
+    try:
+        return _run(con, chunk), [r.code for r in chunk], {}
+    except duckdb.Error:
+        hits, ran, failed = [], [], {}
+        for rule in chunk:  # find the rule that cannot run; the others still count
+            try:
+                hits.extend(_run(con, [rule]))
+                ran.append(rule.code)
+            except duckdb.Error as exc:
+                failed[rule.code] = str(exc).splitlines()[0]
+        return hits, ran, failed
+
+
+def _run_chunks(
+    cursors: Sequence[duckdb.DuckDBPyConnection], chunks: Sequence[Sequence[Rule]], progress: Progress | None
+) -> list[Outcome]:
+    """Run the chunks, each cursor taking the next chunk not yet taken (DuckDB lets go of the GIL while a
+    query runs, so the cursors' queries overlap); outcomes come back in the chunks' order."""
+    outcomes: list[Outcome | None] = [None] * len(chunks)
+    lock, queue, finished = threading.Lock(), iter(range(len(chunks))), [0]
+
+    def work(cursor: duckdb.DuckDBPyConnection) -> None:
+        while True:
+            with lock:
+                n = next(queue, None)
+            if n is None:
+                return
+            outcomes[n] = _run_chunk(cursor, chunks[n])
+            with lock:
+                finished[0] += 1
+                if progress:
+                    progress(chunks[n][-1].code, finished[0], len(chunks))
+
+    if len(cursors) == 1:
+        work(cursors[0])
+    else:
+        with ThreadPoolExecutor(len(cursors)) as pool:
+            list(pool.map(work, cursors))
+    return [o for o in outcomes if o is not None]
 
 
 def _findings(
@@ -158,17 +210,10 @@ def _findings(
             f"SELECT _row, CHILD FROM {key} WHERE _row IN (SELECT unnest(?::BIGINT[]))", [sorted(rows)]
         ).fetchall()
         children.update({(tbl, int(r)): c for r, c in found})
-    out = {
-        (code, tbl, row): Finding(
-            rule=code,
-            level=rules[code].level,
-            table=tbl,
-            child=children.get((tbl, row)),
-            row=row,
-            fields=rules[code].fields,
-            message=rules[code].message,
-        )
-        for code, tbl, row in hits
-    }
     order = {code: n for n, code in enumerate(rules)}
-    return sorted(out.values(), key=lambda f: (order[f.rule], f.table, f.row))
+    unique = sorted(set(hits), key=lambda h: (order[h[0]], h[1], h[2]))  # sort the tuples, then build
+    meta = {code: (r.level, r.fields, r.message) for code, r in rules.items()}
+    return [
+        Finding(code, meta[code][0], tbl, children.get((tbl, row)), row, meta[code][1], meta[code][2])
+        for code, tbl, row in unique
+    ]

@@ -2,9 +2,10 @@
 
 HOME_POST and PL_POST are the child's home and placement postcodes. PL_DISTANCE (miles between
 them), PL_LA (the council area of the placement) and PL_LOCATION (IN or OUT of the council's area)
-are derived from them. corparent reads the derived fields when the file carries them and leaves
-them NULL otherwise, so a NULL means "not known": a rule needing one finds nothing in a file
-without it, and an unknown value never contradicts a known one (452, 453).
+are derived from them. Where a year's file carries none of the three and the ``postcodes`` extra is
+installed, the runner derives them from the ONS postcode directory (``ssda903.postcodes``); otherwise
+they are what the file carries, or NULL. A NULL means "not known": a rule needing one finds nothing in
+a file without it, and an unknown value never contradicts a known one (452, 453).
 
 Unaccompanied asylum-seeking children (UASC), now or formerly, have no postcodes in the return. A
 child in this year's or (when supplied) last year's UASC file counts as formerly UASC; a child who
@@ -46,8 +47,9 @@ def _first_and_last_sql(condition: str) -> str:
 
 
 PEER_DIFFERENCES: dict[str, str] = {
-    "392c": "The peer looks each postcode up in the ONS postcode directory. corparent has no postcode "
-    "directory, so ours checks the postcode's shape: a full UK postcode, or the postcode sector (the "
+    "392c": "The peer looks each postcode up in the ONS postcode directory. Ours checks the postcode's "
+    "shape (the directory, an optional extra, is used only to derive PL_LA, PL_LOCATION and PL_DISTANCE): "
+    "a full UK postcode, or the postcode sector (the "
     "partial postcode such as 'AB1 2' that corparent's returns carry). A well-formed postcode that does "
     "not exist is not caught; a sector, which the peer rejects, is accepted.",
     "392d": "The peer compares the two postcodes as written, so 'AB1 0JD' and 'AB10JD' differ. Ours "

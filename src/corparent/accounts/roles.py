@@ -50,6 +50,8 @@ class Capability(StrEnum):
     SUBMIT_PARTNER_REPORTS = "submit_partner_reports"
     RAISE_QUESTIONS = "raise_questions"
     ANSWER_QUESTIONS = "answer_questions"
+    MANAGE_MEASURES = "manage_measures"
+    SUBMIT_MEASURE_VALUES = "submit_measure_values"
 
 
 CAPABILITY_LABELS: dict[Capability, str] = {
@@ -70,6 +72,8 @@ CAPABILITY_LABELS: dict[Capability, str] = {
     Capability.SUBMIT_PARTNER_REPORTS: "Submit a report asked for in the work programme (a partner: its own)",
     Capability.RAISE_QUESTIONS: "Raise questions for officers or partners to answer",
     Capability.ANSWER_QUESTIONS: "Answer questions put to them",
+    Capability.MANAGE_MEASURES: "Define local measures, import their values and see what is due",
+    Capability.SUBMIT_MEASURE_VALUES: "Enter values of local measures (a partner: only the measures it owns)",
 }
 
 _C = Capability
@@ -98,6 +102,8 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             _C.EDIT_TARGETS,
             _C.EDIT_COMMENTARY,
             _C.VIEW_PANELS,
+            _C.MANAGE_MEASURES,
+            _C.SUBMIT_MEASURE_VALUES,
         }
     ),
     Role.OFFICER: frozenset(
@@ -112,11 +118,20 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             _C.SUBMIT_PARTNER_REPORTS,
             _C.RAISE_QUESTIONS,
             _C.ANSWER_QUESTIONS,
+            _C.MANAGE_MEASURES,
+            _C.SUBMIT_MEASURE_VALUES,
         }
     ),
     Role.MEMBER: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS, _C.RAISE_QUESTIONS}),
     Role.PARTNER: frozenset(
-        {_C.VIEW_SCORECARD, _C.VIEW_PANELS, _C.UPDATE_ACTIONS, _C.SUBMIT_PARTNER_REPORTS, _C.ANSWER_QUESTIONS}
+        {
+            _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.UPDATE_ACTIONS,
+            _C.SUBMIT_PARTNER_REPORTS,
+            _C.ANSWER_QUESTIONS,
+            _C.SUBMIT_MEASURE_VALUES,
+        }
     ),
     Role.YOUNG_PERSON: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS}),
 }

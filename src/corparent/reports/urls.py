@@ -1,3 +1,10 @@
+from django.urls import path
+
+from corparent.reports import views
+
 app_name = "reports"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("meetings/<int:meeting_id>/pack.pdf", views.pack_pdf, name="pack_pdf"),
+    path("meetings/<int:meeting_id>/pack.docx", views.pack_docx, name="pack_docx"),
+]

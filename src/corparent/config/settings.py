@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "corparent.scorecard",
     "corparent.panels",
     "corparent.reports",
+    "corparent.measures",
     "corparent.api",
 ]
 
@@ -195,6 +196,13 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "UploadStatusEnum": "corparent.returns.models.Upload.Status",
         "SnapshotStatusEnum": "corparent.returns.models.Snapshot.Status",
+        "PanelKindEnum": "corparent.panels.models.constitution.Panel.Kind",
+        "PersonKindEnum": "corparent.panels.models.constitution.Person.Kind",
+        "MembershipRoleEnum": "corparent.panels.models.constitution.Membership.Role",
+        "MeetingStatusEnum": "corparent.panels.models.meetings.Meeting.Status",
+        "ActionStatusEnum": "corparent.panels.models.meetings.Action.Status",
+        "AttendanceStatusEnum": "corparent.panels.models.meetings.Attendance.Status",
+        "WorkProgrammeItemStatusEnum": "corparent.panels.models.meetings.WorkProgrammeItem.Status",
     },
 }
 

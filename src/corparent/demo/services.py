@@ -123,6 +123,9 @@ def demo_seed(*, data_dir: Path, reference_date: date = REFERENCE_DATE) -> DemoS
     created["targets"], created["commentary"] = _targets_seed(
         officer=people[Role.OFFICER], snapshot=snapshot, reference_date=reference_date
     )
+    from corparent.demo.panels import demo_panels_seed  # after the snapshot: its scorecard is frozen in
+
+    created.update({f"panel_{kind}": n for kind, n in demo_panels_seed(people=people).items()})
     return DemoSeed(
         council_name=COUNCIL_NAME,
         password=password,

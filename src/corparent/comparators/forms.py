@@ -11,7 +11,8 @@ class ImportForm(forms.Form):
         label="File",
         help_text=(
             "A CSV file downloaded from Explore Education Statistics (for example "
-            "cla_number_and_rate_per_10k_children.csv), DfE's statistical neighbours model "
+            "cla_number_and_rate_per_10k_children.csv, or the education files ks2_la.csv, ks4_la.csv and "
+            "absence_la.csv), DfE's statistical neighbours model "
             "(sn_model_2025_wide.csv) or the Office for National Statistics' population estimates of "
             "children aged 0 to 17."
         ),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from corparent.comparators import selectors
 from corparent.comparators.models import Council
 from corparent.engine.benchmarks import builtin_mapping
+from corparent.engine.benchmarks.education import academic_year, builtin_education
 from corparent.engine.indicators.catalogue import builtin_catalogue
 
 
@@ -81,12 +82,20 @@ def council_summary(found: Council | None) -> CouncilSummary | None:
 def index_page() -> IndexPage:
     catalogue = builtin_catalogue()
     mapping = builtin_mapping()
-    shape_titles = {s.id: s.title for s in mapping.shapes.values()}
+    education = builtin_education()
+    shape_titles = {s.id: s.title for s in (*mapping.shapes.values(), *education.mapping.shapes.values())}
 
     def title(indicator_id: str) -> str:
+        if indicator_id in education.measures:
+            return education.measures[indicator_id].title
         return (
             catalogue.indicators[indicator_id].title if indicator_id in catalogue.indicators else indicator_id
         )
+
+    def year(indicator_id: str, latest: int | None) -> str:
+        if not latest:
+            return "Not imported yet"
+        return academic_year(latest) if indicator_id in education.measures else str(latest)
 
     covered = selectors.coverage()
     held = {c.indicator_id for c in covered}
@@ -114,16 +123,14 @@ def index_page() -> IndexPage:
                 source=shape_titles.get(
                     c.shape, "Quoted in the indicator catalogue, or invented for the demo"
                 ),
-                latest_year=str(c.latest_year) if c.latest_year else "Not imported yet",
+                latest_year=year(c.indicator_id, c.latest_year),
                 areas=c.areas,
                 synthetic=c.synthetic,
             )
             for c in covered
         ],
         uncompared=[
-            UncomparedRow(title(i), i, reason)
-            for i, reason in mapping.uncompared.items()
-            if i not in held
+            UncomparedRow(title(i), i, reason) for i, reason in mapping.uncompared.items() if i not in held
         ],
         model_imported=selectors.model_imported(),
     )

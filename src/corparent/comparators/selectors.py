@@ -22,6 +22,7 @@ from corparent.comparators.models import (
     PopulationEstimate,
 )
 from corparent.engine.benchmarks import builtin_mapping, neighbour_median
+from corparent.engine.benchmarks.education import builtin_education
 
 Level = ComparatorValue.Level
 
@@ -116,6 +117,34 @@ def comparisons(*, indicator_ids: Iterable[str], year: int | None = None) -> dic
     return {i: _comparison_of(i, wanted[i], held[i], ours, configured) for i in ids}
 
 
+def education_comparisons() -> dict[str, list[tuple[int, Comparison]]]:
+    """Each education measure (in declared order) with its comparison for every academic year held,
+    newest first: England, the council's region, its statistical neighbours' median and its own
+    published figure (DfE publishes each council's results). One query."""
+    ids = list(builtin_education().measures)
+    ours = council()
+    configured = len(ours.statistical_neighbours) if ours else 0
+    local_codes = [ours.la_code, *ours.statistical_neighbours] if ours else []
+    rows = (
+        ComparatorValue.objects.filter(indicator_id__in=ids)
+        .filter(
+            Q(level__in=[Level.NATIONAL, Level.REGIONAL]) | Q(area_code__in=local_codes, level=Level.LOCAL)
+        )
+        .select_related("source")
+        .order_by("-source__imported_at", "-source_id")
+    )
+    held: dict[tuple[str, int], list[ComparatorValue]] = {}
+    for row in rows:
+        held.setdefault((row.indicator_id, row.year), []).append(row)
+    return {
+        i: [
+            (year, _comparison_of(i, year, held[(i, year)], ours, configured))
+            for year in sorted((y for j, y in held if j == i), reverse=True)
+        ]
+        for i in ids
+    }
+
+
 def _comparison_of(
     indicator_id: str, year: int | None, rows: list[ComparatorValue], ours: Council | None, configured: int
 ) -> Comparison:
@@ -146,7 +175,10 @@ def _comparator(row: ComparatorValue | None, label: str | None = None) -> Compar
     if row is None:
         return None
     return Comparator(
-        label=label or row.area_name, value=row.value, year=row.year, synthetic=row.source.synthetic,
+        label=label or row.area_name,
+        value=row.value,
+        year=row.year,
+        synthetic=row.source.synthetic,
         marker=row.marker,
     )
 
@@ -275,7 +307,7 @@ class Coverage:
 
 def coverage() -> list[Coverage]:
     """Each indicator with comparators held (or mapped from a DfE file): its latest year and areas."""
-    mapped = builtin_mapping().indicators()
+    mapped = builtin_mapping().indicators() | builtin_education().mapping.indicators()
     held = {
         row["indicator_id"]: row
         for row in ComparatorValue.objects.values("indicator_id").annotate(

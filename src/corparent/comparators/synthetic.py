@@ -168,4 +168,75 @@ def synthetic_comparators_create(*, council: Council) -> ComparatorImport:
             synthetic=True,
         )
         values_create(record=record, rows=invented)
+        synthetic_education_create(council=council)
+    return record
+
+
+# The education measures (education.toml): centre, spread, the pupils counted as a share of the
+# children looked after, and the decimal places DfE publishes.
+EDUCATION: dict[str, tuple[float, float, float, int]] = {
+    "ks2_rwm_expected_pct": (36, 10, 0.06, 0),
+    "ks4_attainment8_avg": (18, 4, 0.07, 1),
+    "ks4_progress8_avg": (-1.2, 0.4, 0.05, 2),
+    "absence_overall_pct": (9, 2, 0.6, 1),
+    "persistent_absence_pct": (21, 5, 0.6, 1),
+}
+
+
+def _education_rows(council: Council, rng: random.Random) -> list[BenchmarkRow]:
+    areas: list[tuple[GeoLevel, str, str, int]] = [
+        (GeoLevel.NATIONAL, "E92000001", "England", 82_000),
+        (GeoLevel.REGIONAL, council.region_code, council.region, 8_000),
+        (GeoLevel.LOCAL, council.la_code, council.name, rng.randint(150, 600)),
+    ]
+    for n, code in enumerate(council.statistical_neighbours, start=1):
+        areas.append((GeoLevel.LOCAL, code, f"Synthetic neighbour {n}", rng.randint(100, 700)))
+    rows: list[BenchmarkRow] = []
+    for year in YEARS:
+        for level, code, name, cla in areas:
+            in_region = level is not GeoLevel.NATIONAL
+            for indicator, (centre, spread, share, places) in EDUCATION.items():
+                pupils = round(cla * share * rng.uniform(0.8, 1.2))
+                small = pupils < SMALLEST_PUBLISHED
+                value = None if small else round(rng.gauss(centre, spread / (3 if in_region else 6)), places)
+                if value is not None and indicator.endswith("_pct"):
+                    value = min(100.0, max(0.0, value))
+                rows.append(
+                    BenchmarkRow(
+                        indicator_id=indicator,
+                        year=year,
+                        level=level,
+                        area_code=code,
+                        area_name=name,
+                        region_code=council.region_code if in_region else "",
+                        region_name=council.region if in_region else "",
+                        value=value,
+                        denominator=None if small else pupils,
+                        marker="c" if small else "",
+                    )
+                )
+    return rows
+
+
+def synthetic_education_create(*, council: Council) -> ComparatorImport:
+    """Invent the education measures' figures (England, region, the council itself and its statistical
+    neighbours) for the academic years 2022/23 to 2024/25, labelled synthetic: no real figure from DfE's
+    files is copied. Replaces any education figures held for those years."""
+    from corparent.comparators.services import values_create
+    from corparent.engine.benchmarks.education import builtin_education
+
+    rng = random.Random(f"corparent-synthetic-education-{council.la_code}")
+    rows = _education_rows(council, rng)
+    with transaction.atomic():
+        ComparatorValue.objects.filter(indicator_id__in=builtin_education().measures, year__in=YEARS).delete()
+        record = ComparatorImport.objects.create(
+            kind="synthetic_education",
+            title="Invented education results of children looked after for the demo council (synthetic)",
+            file_name="(invented by corparent for the demo)",
+            sha256="",
+            rows=len(rows),
+            years=list(YEARS),
+            synthetic=True,
+        )
+        values_create(record=record, rows=rows)
     return record

@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("import/", views.import_file, name="import"),
     path("council/", views.council_settings, name="council"),
+    path("education/", views.education, name="education"),
 ]

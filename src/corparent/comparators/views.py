@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 
 from corparent.accounts.permissions import capability_required
 from corparent.accounts.roles import Capability
-from corparent.comparators import presenters, selectors
+from corparent.comparators import education_presenters, presenters, selectors
 from corparent.comparators.forms import CouncilForm, ImportForm
 from corparent.comparators.services import ComparatorFileRejected, comparator_file_import, council_configure
 
@@ -15,6 +15,12 @@ from corparent.comparators.services import ComparatorFileRejected, comparator_fi
 @capability_required(Capability.MANAGE_COMPARATORS)
 def index(request: HttpRequest) -> HttpResponse:
     return render(request, "comparators/index.html", {"page": presenters.index_page()})
+
+
+@capability_required(Capability.VIEW_SCORECARD)
+def education(request: HttpRequest) -> HttpResponse:
+    """DfE's published education results for children looked after, by academic year."""
+    return render(request, "comparators/education.html", {"page": education_presenters.education_page()})
 
 
 @capability_required(Capability.MANAGE_COMPARATORS)

@@ -191,15 +191,26 @@ def parse_mapping(
 ) -> ShapeMapping:
     """Parse mapping documents ``(name, toml_text)``; every issue is collected in ``.issues``.
     ``known`` (the catalogue's indicator ids) makes an unknown indicator an error."""
+    parsed: list[tuple[str, Mapping[str, Any]]] = []
+    failed: list[Issue] = []
+    for name, text in documents:
+        try:
+            parsed.append((name, tomllib.loads(text)))
+        except tomllib.TOMLDecodeError as exc:
+            failed.append(Issue(Level.ERROR, name, f"not valid TOML: {exc}"))
+    result = parse_mapping_documents(parsed, known=known)
+    result.issues[:0] = failed
+    return result
+
+
+def parse_mapping_documents(
+    documents: Iterable[tuple[str, Mapping[str, Any]]], *, known: Iterable[str] | None = None
+) -> ShapeMapping:
+    """``parse_mapping`` for documents already read from TOML ``(name, document)``."""
     ids = set(known) if known is not None else None
     result = ShapeMapping()
     by_indicator: dict[str, str] = {}
-    for name, text in documents:
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            result.issues.append(Issue(Level.ERROR, name, f"not valid TOML: {exc}"))
-            continue
+    for name, doc in documents:
         result.version = result.version or str(doc.get("mapping", {}).get("version", "1"))
         shapes = doc.get("shapes", [])
         if not shapes:

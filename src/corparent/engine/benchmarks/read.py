@@ -3,10 +3,12 @@ columns, by which one's filter values its rows hold), then read it with the matc
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from corparent.engine.benchmarks import neighbours, population
 from corparent.engine.benchmarks.csvtext import CsvText, open_csv
+from corparent.engine.benchmarks.education import builtin_education
 from corparent.engine.benchmarks.mapping import ShapeMapping, builtin_mapping
 from corparent.engine.benchmarks.model import BenchmarkFile, Problem
 from corparent.engine.benchmarks.tidy import read_tidy
@@ -26,12 +28,23 @@ def _unrecognised(name: str, header: list[str], mapping: ShapeMapping) -> Proble
     )
 
 
+@cache
+def readable_mapping() -> ShapeMapping:
+    """Every shape we import: the 903 indicators' (shapes.toml) and education's (education.toml)."""
+    builtin, education = builtin_mapping(), builtin_education().mapping
+    return ShapeMapping(
+        version=builtin.version,
+        shapes={**builtin.shapes, **education.shapes},
+        uncompared=dict(builtin.uncompared),
+    )
+
+
 def read_benchmark_file(
     path: Path, name: str | None = None, mapping: ShapeMapping | None = None
 ) -> BenchmarkFile:
     """Read one downloaded DfE file. ``name`` is how problems name it (the uploaded file's name)."""
     name = name or path.name
-    mapping = mapping or builtin_mapping()
+    mapping = mapping or readable_mapping()
     text, problem = open_csv(path, name)
     if text is None:
         return BenchmarkFile(file=name, problems=[problem] if problem else [])

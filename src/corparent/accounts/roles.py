@@ -52,6 +52,16 @@ class Capability(StrEnum):
     ANSWER_QUESTIONS = "answer_questions"
     MANAGE_MEASURES = "manage_measures"
     SUBMIT_MEASURE_VALUES = "submit_measure_values"
+    VIEW_STRATEGY = "view_strategy"
+    MANAGE_STRATEGY = "manage_strategy"
+    UPDATE_PLAN_ACTIONS = "update_plan_actions"
+    MANAGE_SCRUTINY = "manage_scrutiny"
+    VIEW_VOICE = "view_voice"
+    MANAGE_VOICE = "manage_voice"
+    SPEAK_IN_VOICE = "speak_in_voice"
+    VIEW_MEMBERS = "view_members"
+    MANAGE_MEMBERS = "manage_members"
+    RECORD_VISITS = "record_visits"
 
 
 CAPABILITY_LABELS: dict[Capability, str] = {
@@ -74,45 +84,67 @@ CAPABILITY_LABELS: dict[Capability, str] = {
     Capability.ANSWER_QUESTIONS: "Answer questions put to them",
     Capability.MANAGE_MEASURES: "Define local measures, import their values and see what is due",
     Capability.SUBMIT_MEASURE_VALUES: "Enter values of local measures (a partner: only the measures it owns)",
+    Capability.VIEW_STRATEGY: "See the strategy, action plan, scrutiny reviews and principles evidence",
+    Capability.MANAGE_STRATEGY: "Write the strategy and action plan; record consultation and decisions",
+    Capability.UPDATE_PLAN_ACTIONS: "Update action plan items (a partner: only its own organisation's)",
+    Capability.MANAGE_SCRUTINY: "Record scrutiny reviews, recommendations and cabinet's responses",
+    Capability.VIEW_VOICE: "See the voice of children: forums, you said and we did, the Pledge, local offer",
+    Capability.MANAGE_VOICE: "Run the voice area: forums, sessions, responses, surveys, complaints",
+    Capability.SPEAK_IN_VOICE: "Raise issues and rate the Pledge as a young people's representative",
+    Capability.VIEW_MEMBERS: "See councillors' corporate parent roles: tiers, training, champions, visits",
+    Capability.MANAGE_MEMBERS: "Record training, champion roles and tiers",
+    Capability.RECORD_VISITS: "Record visits to children's homes and the actions they raise",
 }
 
 _C = Capability
 ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
     Role.ADMIN: frozenset(
         {
-            _C.VIEW_RETURNS,
             _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.VIEW_STRATEGY,
+            _C.VIEW_VOICE,
+            _C.VIEW_MEMBERS,
+            _C.VIEW_RETURNS,
             _C.MANAGE_COMPARATORS,
             _C.MANAGE_PEOPLE,
             _C.VIEW_AUDIT_LOG,
             _C.EDIT_TARGETS,
-            _C.VIEW_PANELS,
             _C.MANAGE_PANELS,
+            _C.MANAGE_STRATEGY,
+            _C.MANAGE_SCRUTINY,
+            _C.MANAGE_MEMBERS,
         }
     ),
     Role.ANALYST: frozenset(
         {
+            _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.VIEW_STRATEGY,
+            _C.VIEW_VOICE,
+            _C.VIEW_MEMBERS,
             _C.VIEW_CHILD_LEVEL,
             _C.UPLOAD_RETURN,
             _C.PUBLISH_SNAPSHOT,
             _C.VIEW_RETURNS,
-            _C.VIEW_SCORECARD,
             _C.VIEW_UNSUPPRESSED,
             _C.MANAGE_COMPARATORS,
             _C.EDIT_TARGETS,
             _C.EDIT_COMMENTARY,
-            _C.VIEW_PANELS,
             _C.MANAGE_MEASURES,
             _C.SUBMIT_MEASURE_VALUES,
         }
     ),
     Role.OFFICER: frozenset(
         {
-            _C.VIEW_RETURNS,
             _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.VIEW_STRATEGY,
+            _C.VIEW_VOICE,
+            _C.VIEW_MEMBERS,
+            _C.VIEW_RETURNS,
             _C.EDIT_TARGETS,
             _C.EDIT_COMMENTARY,
-            _C.VIEW_PANELS,
             _C.MANAGE_PANELS,
             _C.UPDATE_ACTIONS,
             _C.SUBMIT_PARTNER_REPORTS,
@@ -120,20 +152,47 @@ ROLE_CAPABILITIES: dict[Role, frozenset[Capability]] = {
             _C.ANSWER_QUESTIONS,
             _C.MANAGE_MEASURES,
             _C.SUBMIT_MEASURE_VALUES,
+            _C.MANAGE_STRATEGY,
+            _C.UPDATE_PLAN_ACTIONS,
+            _C.MANAGE_SCRUTINY,
+            _C.MANAGE_VOICE,
+            _C.MANAGE_MEMBERS,
+            _C.RECORD_VISITS,
         }
     ),
-    Role.MEMBER: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS, _C.RAISE_QUESTIONS}),
+    Role.MEMBER: frozenset(
+        {
+            _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.VIEW_STRATEGY,
+            _C.VIEW_VOICE,
+            _C.VIEW_MEMBERS,
+            _C.RAISE_QUESTIONS,
+            _C.RECORD_VISITS,
+        }
+    ),
     Role.PARTNER: frozenset(
         {
             _C.VIEW_SCORECARD,
             _C.VIEW_PANELS,
+            _C.VIEW_STRATEGY,
+            _C.VIEW_VOICE,
+            _C.VIEW_MEMBERS,
             _C.UPDATE_ACTIONS,
             _C.SUBMIT_PARTNER_REPORTS,
             _C.ANSWER_QUESTIONS,
             _C.SUBMIT_MEASURE_VALUES,
+            _C.UPDATE_PLAN_ACTIONS,
         }
     ),
-    Role.YOUNG_PERSON: frozenset({_C.VIEW_SCORECARD, _C.VIEW_PANELS}),
+    Role.YOUNG_PERSON: frozenset(
+        {
+            _C.VIEW_SCORECARD,
+            _C.VIEW_PANELS,
+            _C.VIEW_VOICE,
+            _C.SPEAK_IN_VOICE,
+        }
+    ),
 }
 
 

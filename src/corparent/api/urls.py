@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from corparent.api.views import api_index
 
-API_APPS = ["returns", "scorecard", "comparators", "panels", "reports"]
+API_APPS = ["returns", "scorecard", "comparators", "panels", "reports", "measures"]
 
 urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),

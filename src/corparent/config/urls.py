@@ -8,5 +8,6 @@ urlpatterns = [
     path("comparators/", include("corparent.comparators.urls")),
     path("panels/", include("corparent.panels.urls")),
     path("reports/", include("corparent.reports.urls")),
+    path("measures/", include("corparent.measures.urls")),
     path("api/", include(("corparent.api.urls", "api"), namespace="api")),
 ]

@@ -126,6 +126,9 @@ def demo_seed(*, data_dir: Path, reference_date: date = REFERENCE_DATE) -> DemoS
     from corparent.demo.panels import demo_panels_seed  # after the snapshot: its scorecard is frozen in
 
     created.update({f"panel_{kind}": n for kind, n in demo_panels_seed(people=people).items()})
+    from corparent.demo.measures import demo_measures_seed
+
+    created.update({f"measures_{kind}": n for kind, n in demo_measures_seed(people=people).items()})
     return DemoSeed(
         council_name=COUNCIL_NAME,
         password=password,

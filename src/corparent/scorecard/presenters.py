@@ -90,6 +90,13 @@ class IndicatorRow:
     target: str
     commentary: Commentary | None
     needs_commentary: bool
+    # Local measures (corparent.measures) are shown as rows too: marked local, linked to their own
+    # page and commentary form, with their interval on the row (they have no drill-down page).
+    local: bool = False
+    href: str = ""
+    commentary_href: str = ""
+    interval: str = ""
+    owner: str = ""
 
 
 @dataclass
@@ -220,7 +227,18 @@ def scorecard(*, snapshot: Snapshot, audience: Audience) -> list[ThemeView]:
                 found.get(indicator.id),
             )
         )
+    _add_local_measures(themes, audience)
     return [t for t in themes.values() if t.rows]
+
+
+def _add_local_measures(themes: dict[str, ThemeView], audience: Audience) -> None:
+    """Local measures beside the statutory indicators: under the theme their officer chose, else
+    in their own "Local measures" theme, after the statutory ones."""
+    from corparent.measures.scorecard import LOCAL_THEME, local_rows
+
+    themes.setdefault(LOCAL_THEME[0], ThemeView(*LOCAL_THEME))
+    for slug, rows in local_rows(audience=audience).items():
+        themes.get(slug, themes[LOCAL_THEME[0]]).rows.extend(rows)
 
 
 # ------------------------------------------------------------------ the drill-down

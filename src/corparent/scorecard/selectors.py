@@ -9,12 +9,13 @@ snapshot at once - complementary suppression spans breakdowns and indicators - b
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import QuerySet
 
 from corparent.engine.indicators.catalogue import Catalogue, Indicator, builtin_catalogue
@@ -112,9 +113,15 @@ def snapshot_results(
     ]
 
 
+_SUPPRESSED: OrderedDict[tuple[int, str, str], list[Result]] = OrderedDict()
+_SUPPRESSED_LOCK = threading.Lock()
+_SUPPRESSED_KEPT = 8
+
+
 def _suppressed(snapshot: Snapshot, audience: Audience) -> list[Result]:
     """All of the snapshot's figures after suppression. A computed snapshot's figures never change,
-    so they are kept in the cache by snapshot, computation time and audience."""
+    so the process keeps the last few by snapshot, computation time and audience (in memory, not in
+    Django's cache, which would unpickle thousands of figures on every request)."""
 
     def compute() -> list[Result]:
         titles = {ind.id: ind.title for ind in catalogue()}
@@ -124,8 +131,18 @@ def _suppressed(snapshot: Snapshot, audience: Audience) -> list[Result]:
 
     if snapshot.status != Snapshot.Status.READY or snapshot.computed_at is None:
         return compute()
-    key = f"scorecard:results:{snapshot.pk}:{snapshot.computed_at.isoformat()}:{audience.value}"
-    return list(cache.get_or_set(key, compute, timeout=24 * 60 * 60))
+    key = (snapshot.pk, snapshot.computed_at.isoformat(), audience.value)
+    with _SUPPRESSED_LOCK:
+        found = _SUPPRESSED.get(key)
+        if found is not None:
+            _SUPPRESSED.move_to_end(key)
+            return found
+    found = compute()
+    with _SUPPRESSED_LOCK:
+        _SUPPRESSED[key] = found
+        while len(_SUPPRESSED) > _SUPPRESSED_KEPT:
+            _SUPPRESSED.popitem(last=False)
+    return found
 
 
 def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
@@ -142,7 +159,15 @@ def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
     figures = IndicatorResult.objects.filter(snapshot=snapshot).count()
     parts = [snapshot.pk, snapshot.status, snapshot.computed_at, figures, audience.value]
     parts += [*targets.values(), *notes.values(), *imports.values(), council]
+    parts += _local_measures_version()
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+
+def _local_measures_version() -> tuple[Any, ...]:
+    """What changes when a local measure shown on the page (or its values, or commentary) changes."""
+    from corparent.measures.selectors import scorecard_version_part
+
+    return scorecard_version_part()
 
 
 def headlines(results: Iterable[Result]) -> dict[str, list[Result]]:

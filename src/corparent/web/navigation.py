@@ -23,6 +23,7 @@ NAVIGATION: list[NavItem] = [
     NavItem("Scorecard", "scorecard:index", Capability.VIEW_SCORECARD),
     NavItem("Easy read", "scorecard:easy_read", Capability.VIEW_SCORECARD),
     NavItem("Panels", "panels:index", Capability.VIEW_PANELS),
+    NavItem("Local measures", "measures:index", Capability.SUBMIT_MEASURE_VALUES),
     NavItem("Returns", "returns:index", Capability.VIEW_RETURNS),
     NavItem("Comparators", "comparators:index", Capability.MANAGE_COMPARATORS),
     NavItem("Audit log", "accounts:audit_log", Capability.VIEW_AUDIT_LOG),

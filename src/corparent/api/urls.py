@@ -6,7 +6,17 @@ from drf_spectacular.views import SpectacularAPIView
 
 from corparent.api.views import api_index
 
-API_APPS = ["returns", "scorecard", "comparators", "panels", "reports", "measures"]
+API_APPS = [
+    "returns",
+    "scorecard",
+    "comparators",
+    "panels",
+    "reports",
+    "measures",
+    "members",
+    "voice",
+    "strategy",
+]
 
 urlpatterns = [
     path("schema/", login_not_required(SpectacularAPIView.as_view()), name="schema"),

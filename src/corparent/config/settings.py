@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "corparent.panels",
     "corparent.reports",
     "corparent.measures",
+    "corparent.strategy",
+    "corparent.members",
+    "corparent.voice",
     "corparent.api",
 ]
 
@@ -203,6 +206,16 @@ SPECTACULAR_SETTINGS = {
         "ActionStatusEnum": "corparent.panels.models.meetings.Action.Status",
         "AttendanceStatusEnum": "corparent.panels.models.meetings.Attendance.Status",
         "WorkProgrammeItemStatusEnum": "corparent.panels.models.meetings.WorkProgrammeItem.Status",
+        "VisitActionStatusEnum": "corparent.members.models.VisitAction.Status",
+        "CorporateParentTierEnum": "corparent.members.models.Tier",
+        "TrainingCompletionHowEnum": "corparent.members.models.TrainingCompletion.How",
+        "ChampionPortfolioEnum": "corparent.members.models.Portfolio",
+        "StrategyStatusEnum": "corparent.strategy.models.plan.Strategy.Status",
+        "PlanItemRagEnum": "corparent.strategy.models.plan.Rag",
+        "RecommendationResponseEnum": "corparent.strategy.models.scrutiny.Recommendation.Response",
+        "RecommendationStatusEnum": "corparent.strategy.models.scrutiny.Recommendation.Status",
+        "VoiceIssueStatusEnum": "corparent.voice.models.Issue.Status",
+        "VoiceForumKindEnum": "corparent.voice.models.Forum.Kind",
     },
 }
 

@@ -9,5 +9,8 @@ urlpatterns = [
     path("panels/", include("corparent.panels.urls")),
     path("reports/", include("corparent.reports.urls")),
     path("measures/", include("corparent.measures.urls")),
+    path("strategy/", include("corparent.strategy.urls")),
+    path("members/", include("corparent.members.urls")),
+    path("voice/", include("corparent.voice.urls")),
     path("api/", include(("corparent.api.urls", "api"), namespace="api")),
 ]

@@ -129,6 +129,13 @@ def demo_seed(*, data_dir: Path, reference_date: date = REFERENCE_DATE) -> DemoS
     from corparent.demo.measures import demo_measures_seed
 
     created.update({f"measures_{kind}": n for kind, n in demo_measures_seed(people=people).items()})
+    from corparent.demo.members import demo_members_seed  # these three use the panel's councillors
+    from corparent.demo.strategy import demo_strategy_seed
+    from corparent.demo.voice import demo_voice_seed
+
+    created.update({f"members_{kind}": n for kind, n in demo_members_seed(people=people).items()})
+    created.update({f"strategy_{kind}": n for kind, n in demo_strategy_seed(people=people).items()})
+    created.update({f"voice_{kind}": n for kind, n in demo_voice_seed(people=people).items()})
     return DemoSeed(
         council_name=COUNCIL_NAME,
         password=password,

@@ -285,7 +285,21 @@ def _voice(meeting: Meeting, previous: Meeting | None) -> Section:
             Paragraph(f"{r.title} ({r.organisation.name})", label="Report:"),
             Paragraph(r.summary),
         ]
-    if not section.blocks:
+    said = selectors.voice_you_said_we_did(meeting=meeting, previous=previous)
+    if said:
+        sub = Section("You said, we did", level=3, anchor="you-said-we-did")
+        sub.blocks.append(
+            Table(
+                caption="What young people raised, answered since the previous meeting",
+                headers=("Forum", "Raised", "You said", "We did", "Status"),
+                rows=tuple(
+                    (i.forum.name, day(i.raised_on), i.you_said, i.we_did, i.get_status_display())
+                    for i in said
+                ),
+            )
+        )
+        section.subsections.append(sub)
+    if not section.blocks and not section.subsections:
         section.blocks.append(Paragraph(NO_VOICE))
     return section
 

@@ -12,6 +12,7 @@ Every date rule the pack relies on is here, stated once:
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -129,3 +130,12 @@ def voice_reports(*, meeting: Meeting, previous: Meeting | None) -> QuerySet[Par
         .select_related("organisation", "item")
         .order_by("submitted_at", "id")
     )
+
+
+def voice_you_said_we_did(*, meeting: Meeting, previous: Meeting | None) -> list[Any]:
+    """The "you said, we did" items published and answered since the previous meeting (after its
+    date, up to this meeting's date), from the voice app; all of them when there is no previous one."""
+    from corparent.voice.selectors import issues_answered_between
+
+    after = meeting_date(previous) if previous is not None else None
+    return list(issues_answered_between(after=after, until=meeting_date(meeting)))

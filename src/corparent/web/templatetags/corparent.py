@@ -12,9 +12,16 @@ from corparent.web.glossary import GLOSSARY, explain
 
 register = template.Library()
 
-_ACRONYM = re.compile(
-    r"\b(" + "|".join(sorted((re.escape(k) for k in GLOSSARY), key=len, reverse=True)) + r")\b"
-)
+_PATTERN: tuple[int, re.Pattern[str]] | None = None
+
+
+def _acronyms() -> re.Pattern[str]:
+    """The glossary's terms as one pattern, made again when apps have registered more terms."""
+    global _PATTERN
+    if _PATTERN is None or _PATTERN[0] != len(GLOSSARY):
+        terms = sorted((re.escape(k) for k in GLOSSARY), key=len, reverse=True)
+        _PATTERN = (len(GLOSSARY), re.compile(r"\b(" + "|".join(terms) + r")\b"))
+    return _PATTERN[1]
 
 
 @register.filter
@@ -29,4 +36,4 @@ def abbr(term: str) -> SafeString:
 def explain_acronyms(text: str) -> SafeString:
     """Wrap every known acronym in the (escaped) text in <abbr title="...">."""
     escaped = str(conditional_escape(text))
-    return mark_safe(_ACRONYM.sub(lambda m: str(abbr(m.group(1))), escaped))
+    return mark_safe(_acronyms().sub(lambda m: str(abbr(m.group(1))), escaped))

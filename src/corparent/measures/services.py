@@ -3,7 +3,6 @@ version, nothing is overwritten), its target and commentary. Each is audited in 
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from typing import Any
 
@@ -20,6 +19,7 @@ from corparent.measures import figures, selectors
 from corparent.measures.models import Measure, MeasureCommentary, MeasureValue
 from corparent.measures.periods import Frequency, is_period_start, period_end, period_start_of
 from corparent.scorecard.models import Target
+from corparent.scorecard.services import target_record
 from corparent.scorecard.themes import THEMES
 
 
@@ -265,31 +265,15 @@ def measure_target_set(
     """Set the measure's target: a scorecard Target row keyed by the measure's indicator id."""
     if not user.can(Capability.EDIT_TARGETS):
         raise PermissionDenied("Your role may not set targets.")
-    problems: dict[str, str] = {}
-    if target is None or not math.isfinite(float(target)):
-        problems["target"] = "Enter the target as a number, for example 75."
-    elif measure.unit == Measure.Unit.PERCENT and not 0 <= float(target) <= 100:
-        problems["target"] = "Enter a percentage target from 0 to 100."
-    if amber_tolerance is None or not math.isfinite(float(amber_tolerance)) or float(amber_tolerance) < 0:
-        problems["amber_tolerance"] = "Enter how far from the target is amber as 0 or more."
-    if problems:
-        raise ValidationError(problems)
-    with transaction.atomic():
-        row = Target.objects.create(
-            indicator_id=measure.indicator_id,
-            target=float(target),
-            amber_tolerance=float(amber_tolerance),
-            set_by=user,
-            reason=(reason or "").strip(),
-        )
-        audit_record(
-            request=request,
-            user=user,
-            action="scorecard.target_set",
-            target=f"indicator:{measure.indicator_id}",
-            detail={"target": row.target, "amber_tolerance": row.amber_tolerance, "reason": row.reason},
-        )
-    return row
+    return target_record(
+        user=user,
+        indicator_id=measure.indicator_id,
+        target=target,
+        amber_tolerance=amber_tolerance,
+        reason=reason,
+        percent=measure.unit == Measure.Unit.PERCENT,
+        request=request,
+    )
 
 
 def measure_commentary_write(

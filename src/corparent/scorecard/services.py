@@ -38,10 +38,33 @@ def target_set(
     if not user.can(Capability.EDIT_TARGETS):
         raise PermissionDenied("Your role may not set targets.")
     indicator = _indicator(indicator_id)
+    return target_record(
+        user=user,
+        indicator_id=indicator_id,
+        target=target,
+        amber_tolerance=amber_tolerance,
+        reason=reason,
+        percent=indicator.unit.value == "%",
+        request=request,
+    )
+
+
+def target_record(
+    *,
+    user: Any,
+    indicator_id: str,
+    target: float,
+    amber_tolerance: float,
+    reason: str,
+    percent: bool,
+    request: HttpRequest | None = None,
+) -> Target:
+    """Check and store a target for any figure on the scorecard (a statutory indicator or a local
+    measure, whose caller has checked the user may set it), and audit it."""
     problems: dict[str, str] = {}
     if target is None or not math.isfinite(float(target)):
         problems["target"] = "Enter the target as a number, for example 75."
-    elif indicator.unit.value == "%" and not 0 <= float(target) <= 100:
+    elif percent and not 0 <= float(target) <= 100:
         problems["target"] = "Enter a percentage target from 0 to 100."
     if amber_tolerance is None or not math.isfinite(float(amber_tolerance)) or float(amber_tolerance) < 0:
         problems["amber_tolerance"] = "Enter how far from the target is amber as 0 or more."
@@ -53,7 +76,7 @@ def target_set(
             target=float(target),
             amber_tolerance=float(amber_tolerance),
             set_by=user,
-            reason=reason.strip(),
+            reason=(reason or "").strip(),
         )
         audit_record(
             request=request,

@@ -20,6 +20,7 @@ GLOSSARY: dict[str, str] = {
     "EET": "in education, employment or training",
     "FWP": "forward work programme: what the panel plans to look at in coming meetings",
     "ILACS": "Ofsted's inspection of local authority children's services",
+    "IT": "information technology: computers, networks and the people who look after them",
     "IRO": "independent reviewing officer: checks each child's care plan",
     "JSON": "JavaScript Object Notation: a data format for software",
     "LA": "local authority: a council",

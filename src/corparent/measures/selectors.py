@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from corparent.accounts.roles import Capability
@@ -121,9 +122,14 @@ def latest_commentary(*, measures: list[Measure] | None = None) -> dict[int, Mea
     return found
 
 
-def scorecard_version_part() -> tuple[Any, ...]:
-    """What changes when anything local measures show on the scorecard changes."""
-    measures = Measure.objects.aggregate(n=Count("id"), last=Max("updated_at"))
-    values = MeasureValue.objects.aggregate(n=Count("id"), last=Max("id"))
-    notes = MeasureCommentary.objects.aggregate(n=Count("id"), last=Max("id"))
-    return (*measures.values(), *values.values(), *notes.values(), today())
+def scorecard_version_sql(table: Callable[[str], str]) -> list[str]:
+    """The local measures' part of the scorecard page's version, as SQL scalars (the scorecard asks
+    them in the one query it makes per page): what changes when a measure, value or note does."""
+    return [
+        f"(SELECT COUNT(*) FROM {table('measures.Measure')})",
+        f"(SELECT MAX(updated_at) FROM {table('measures.Measure')})",
+        f"(SELECT COUNT(*) FROM {table('measures.MeasureValue')})",
+        f"(SELECT MAX(id) FROM {table('measures.MeasureValue')})",
+        f"(SELECT COUNT(*) FROM {table('measures.MeasureCommentary')})",
+        f"(SELECT MAX(id) FROM {table('measures.MeasureCommentary')})",
+    ]

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.db import connection
 from django.db.models import QuerySet
+from django.utils.timezone import localdate as today
 
 from corparent.engine.indicators.catalogue import Catalogue, Indicator, builtin_catalogue
 from corparent.engine.indicators.cohorts.base import minus_years
@@ -147,27 +149,33 @@ def _suppressed(snapshot: Snapshot, audience: Audience) -> list[Result]:
 
 def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
     """Changes whenever anything the scorecard page shows changes: the snapshot's figures, the
-    audience, targets, the snapshot's commentary, comparators and the council's settings."""
-    from django.db.models import Count, Max
+    audience, targets, the snapshot's commentary, comparators, the council's settings and local
+    measures. One query of counts and latest ids (the page asks it on every request)."""
+    from django.apps import apps
 
-    from corparent.comparators.models import ComparatorImport, Council
+    from corparent.measures.selectors import scorecard_version_sql as local_measures_version_sql
 
-    targets = Target.objects.aggregate(n=Count("id"), last=Max("id"))
-    notes = Commentary.objects.filter(snapshot=snapshot).aggregate(n=Count("id"), last=Max("id"))
-    imports = ComparatorImport.objects.aggregate(n=Count("id"), last=Max("id"))
+    def table(label: str) -> str:
+        return connection.ops.quote_name(apps.get_model(label)._meta.db_table)
+
+    parts_sql = [
+        f"(SELECT COUNT(*) FROM {table('scorecard.Target')})",
+        f"(SELECT MAX(id) FROM {table('scorecard.Target')})",
+        f"(SELECT COUNT(*) FROM {table('scorecard.Commentary')} WHERE snapshot_id = %s)",
+        f"(SELECT MAX(id) FROM {table('scorecard.Commentary')} WHERE snapshot_id = %s)",
+        f"(SELECT COUNT(*) FROM {table('scorecard.IndicatorResult')} WHERE snapshot_id = %s)",
+        f"(SELECT COUNT(*) FROM {table('comparators.ComparatorImport')})",
+        f"(SELECT MAX(id) FROM {table('comparators.ComparatorImport')})",
+        *local_measures_version_sql(table),
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts_sql), [snapshot.pk] * 3)
+        counts = cursor.fetchone()
+    from corparent.comparators.models import Council
+
     council = Council.objects.values_list("pk", "la_code", "region_code", "statistical_neighbours").first()
-    figures = IndicatorResult.objects.filter(snapshot=snapshot).count()
-    parts = [snapshot.pk, snapshot.status, snapshot.computed_at, figures, audience.value]
-    parts += [*targets.values(), *notes.values(), *imports.values(), council]
-    parts += _local_measures_version()
+    parts = [snapshot.pk, snapshot.status, snapshot.computed_at, audience.value, *counts, council, today()]
     return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
-
-
-def _local_measures_version() -> tuple[Any, ...]:
-    """What changes when a local measure shown on the page (or its values, or commentary) changes."""
-    from corparent.measures.selectors import scorecard_version_part
-
-    return scorecard_version_part()
 
 
 def headlines(results: Iterable[Result]) -> dict[str, list[Result]]:

@@ -96,7 +96,7 @@ VISITS = (
         "A warm welcome from staff and the young people, who showed us the garden they have planted. "
         "They told us the Wi-Fi drops out in the evenings, which makes homework hard.",
         (
-            ("Fix the evening Wi-Fi at Beech House", "Council IT service", -20, "done"),
+            ("Fix the evening Wi-Fi at Beech House", "Council digital services team", -20, "done"),
             ("Ask the young people what they want from the new games room", "Home manager", 30, "open"),
         ),
     ),

@@ -28,7 +28,8 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-
+# Pages with a main-frame navigation under way (a click started it; its document has not loaded)
+_NAVIGATING: dict[int, bool] = {}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -65,12 +66,40 @@ def page(browser: Any, live_server: Any) -> Iterator[Any]:
     context = browser.new_context(base_url=live_server.url)
     page = context.new_page()
     page.set_default_timeout(15_000)
+    _track_navigation(page)
     yield page
+    _NAVIGATING.pop(id(page), None)
     context.close()
 
 
+def _track_navigation(page: Any) -> None:
+    """Note when a click starts loading a new document, so the axe check waits for that document
+    rather than scanning the one being left (assertions use `expect`, which waits by itself)."""
+
+    def started(request: Any) -> None:
+        if request.is_navigation_request() and request.frame == page.main_frame:
+            _NAVIGATING[id(page)] = True
+
+    def ended(*_: Any) -> None:
+        _NAVIGATING[id(page)] = False
+
+    page.on("request", started)
+    page.on("domcontentloaded", ended)
+    page.on("requestfailed", ended)
+    page.on("download", ended)
+
+
+def _settle(page: Any) -> None:
+    for _ in range(600):
+        if not _NAVIGATING.get(id(page)):
+            return
+        page.wait_for_timeout(25)
+    raise AssertionError(f"the page never finished loading after {page.url}")
+
+
 def axe_violations(page: Any) -> list[dict[str, Any]]:
-    """Run axe-core on the page as it is now; return its violations (each with rule id and nodes)."""
+    """Run axe-core on the page once it has loaded; return its violations (each with rule id and nodes)."""
+    _settle(page)
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate("(tags) => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.accounts.roles import Role
 from corparent.comparators.models import ComparatorValue, Council
 from tests.web.comparators.conftest import CLA, MODEL, import_fixture
@@ -16,8 +18,8 @@ def test_an_analyst_imports_files_and_sets_the_council(sign_in: Any, tmp_path: A
     # When they open Comparators from the navigation
     page.get_by_role("link", name="Comparators").first.click()
     # Then the page explains what is missing, and passes axe
-    assert page.get_by_role("heading", name="Comparators", exact=True).is_visible()
-    assert page.get_by_text("No files imported yet.").is_visible()
+    expect(page.get_by_role("heading", name="Comparators", exact=True)).to_be_visible()
+    expect(page.get_by_text("No files imported yet.")).to_be_visible()
     assert_accessible(page)
 
     # When they import a file with a bad row
@@ -28,8 +30,8 @@ def test_an_analyst_imports_files_and_sets_the_council(sign_in: Any, tmp_path: A
     page.get_by_label("File").set_input_files(str(bad))
     page.get_by_role("button", name="Import").click()
     # Then the error summary names the row and column, nothing is stored, and the page passes axe
-    assert page.get_by_role("heading", name="The file was not imported").is_visible()
-    assert page.get_by_text("cla.csv, row 6, column rate_per_10000").is_visible()
+    expect(page.get_by_role("heading", name="The file was not imported")).to_be_visible()
+    expect(page.get_by_text("cla.csv, row 6, column rate_per_10000")).to_be_visible()
     assert not ComparatorValue.objects.exists()
     assert_accessible(page)
 
@@ -40,8 +42,8 @@ def test_an_analyst_imports_files_and_sets_the_council(sign_in: Any, tmp_path: A
         page.get_by_role("button", name="Import").click()
         page.wait_for_url("**/comparators/")
     # Then both are listed, the success message shows, and the page passes axe
-    assert page.get_by_text(f"Imported {MODEL.name}").is_visible()
-    assert page.locator("td", has_text=CLA.name).first.is_visible()
+    expect(page.get_by_text(f"Imported {MODEL.name}")).to_be_visible()
+    expect(page.locator("td", has_text=CLA.name).first).to_be_visible()
     assert_accessible(page)
 
     # When they choose the council from the list, keeping DfE's model for its neighbours
@@ -52,7 +54,7 @@ def test_an_analyst_imports_files_and_sets_the_council(sign_in: Any, tmp_path: A
     page.get_by_role("button", name="Save").click()
     # Then the summary shows its neighbours from the model, closest first, and passes axe
     page.wait_for_url("**/comparators/")
-    assert page.get_by_text("Alphaton (981)").is_visible()
+    expect(page.get_by_text("Alphaton (981)")).to_be_visible()
     assert Council.objects.get().statistical_neighbours[0] == "981"
     assert_accessible(page)
 
@@ -64,8 +66,8 @@ def test_bad_council_settings_show_an_error_summary(sign_in: Any) -> None:
     # When they save without a name or a code
     page.get_by_role("button", name="Save").click()
     # Then an error summary links to each field, and the page passes axe
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.get_by_role("link", name="Enter the council's name").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.get_by_role("link", name="Enter the council's name")).to_be_visible()
     assert_accessible(page)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.accounts.roles import Role
 from corparent.comparators.models import ComparatorValue
 from tests.web.comparators.conftest import MODEL, import_fixture
@@ -25,8 +27,8 @@ def test_education_files_imported_then_read_by_a_young_person_with_the_keyboard(
     page = sign_in("analyst")
     page.get_by_role("link", name="Education").first.click()
     # Then the page says nothing is imported yet, and passes axe
-    assert page.get_by_role("heading", name="Education of children looked after").is_visible()
-    assert page.get_by_text("No education figures have been imported yet").is_visible()
+    expect(page.get_by_role("heading", name="Education of children looked after")).to_be_visible()
+    expect(page.get_by_text("No education figures have been imported yet")).to_be_visible()
     assert_accessible(page)
 
     # When they import the key stage 2, key stage 4 and absence files on the import page
@@ -37,7 +39,7 @@ def test_education_files_imported_then_read_by_a_young_person_with_the_keyboard(
         page.get_by_role("button", name="Import").click()
         page.wait_for_url("**/comparators/")
     # Then the comparators page lists them, and passes axe
-    assert page.get_by_text(f"Imported {ABSENCE.name}").is_visible()
+    expect(page.get_by_text(f"Imported {ABSENCE.name}")).to_be_visible()
     assert ComparatorValue.objects.filter(indicator_id="ks2_rwm_expected_pct").exists()
     assert_accessible(page)
 
@@ -55,9 +57,9 @@ def test_education_files_imported_then_read_by_a_young_person_with_the_keyboard(
     # Then each measure's table shows the academic years, Testshire beside England, the region and
     # the neighbours' median, a suppressed figure as DfE's letter with words, and the page passes axe
     table = page.get_by_role("table", name="Key stage 2: reading, writing and maths at the expected standard")
-    assert table.get_by_role("row", name="2024/25 30% 35% 40% 40%").is_visible()
-    assert table.get_by_text("suppressed to protect confidentiality").is_visible()
-    assert page.get_by_role("columnheader", name="Testshire").first.is_visible()
+    expect(table.get_by_role("row", name="2024/25 30% 35% 40% 40%")).to_be_visible()
+    expect(table.get_by_text("suppressed to protect confidentiality")).to_be_visible()
+    expect(page.get_by_role("columnheader", name="Testshire").first).to_be_visible()
     assert_accessible(page)
 
 
@@ -76,7 +78,7 @@ def test_the_demo_councils_invented_results_are_labelled_and_explained(sign_in: 
     # explained, and the page passes axe
     table = page.get_by_role("table", name="Overall absence, by academic year")
     for year in ("2024/25", "2023/24", "2022/23"):
-        assert table.get_by_role("rowheader", name=year).is_visible()
+        expect(table.get_by_role("rowheader", name=year)).to_be_visible()
     assert page.get_by_text("Synthetic", exact=True).count() >= 15
     assert _acronym_problems(page) == []
     assert_accessible(page)

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.engine.ssda903.synth import generate, write_council
 from tests.web.conftest import PASSWORD
 from tests.web.system.conftest import assert_accessible
@@ -86,7 +88,7 @@ def test_upload_publish_and_read_the_scorecard_by_keyboard(
     press_and_follow(page)
 
     # Then the upload's page shows it was checked
-    assert page.get_by_text("Checked", exact=False).first.is_visible()
+    expect(page.get_by_text("Checked", exact=False).first).to_be_visible()
     assert_accessible(page)
 
     # When they publish a snapshot with the keyboard
@@ -97,7 +99,7 @@ def test_upload_publish_and_read_the_scorecard_by_keyboard(
     press_and_follow(page)
 
     # Then the snapshot is published
-    assert page.locator(".govuk-tag", has_text="Published").is_visible()
+    expect(page.locator(".govuk-tag", has_text="Published")).to_be_visible()
     assert_accessible(page)
 
     # When they open the scorecard from the snapshot's page
@@ -105,8 +107,8 @@ def test_upload_publish_and_read_the_scorecard_by_keyboard(
     press_and_follow(page)
 
     # Then the scorecard shows the number of children looked after, and passes axe
-    assert page.get_by_role("heading", level=1).first.is_visible()
-    assert page.get_by_text("Children looked after", exact=False).first.is_visible()
+    expect(page.get_by_role("heading", level=1).first).to_be_visible()
+    expect(page.get_by_text("Children looked after", exact=False).first).to_be_visible()
     assert_accessible(page)
 
     # And a drill-down opens from the keyboard too

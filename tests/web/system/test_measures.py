@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from corparent.accounts.models import User
 from corparent.accounts.roles import Role
@@ -34,7 +35,7 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     # When they open Local measures from the navigation
     page.get_by_role("link", name="Local measures").first.click()
     # Then the overview says there are none yet, and passes axe
-    assert page.get_by_text("No local measures are defined yet.").is_visible()
+    expect(page.get_by_text("No local measures are defined yet.")).to_be_visible()
     assert_accessible(page)
 
     # When they define a monthly percentage owned by the health partner
@@ -56,8 +57,8 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     # Then its page lists the three months that have ended, none in yet, and passes axe
     page.wait_for_url("**/measures/*/")
     measure = Measure.objects.get()
-    assert page.get_by_role("heading", name=measure.title).is_visible()
-    assert page.get_by_text("In: 0.").is_visible()
+    expect(page.get_by_role("heading", name=measure.title)).to_be_visible()
+    expect(page.get_by_text("In: 0.")).to_be_visible()
     assert_accessible(page)
 
     # When they import a file with a bad row
@@ -69,7 +70,7 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     )
     page.get_by_role("button", name="Import").click()
     # Then the problem names the file, row and column, nothing is stored, and the page passes axe
-    assert page.get_by_text("iha.csv, row 2, column numerator").is_visible()
+    expect(page.get_by_text("iha.csv, row 2, column numerator")).to_be_visible()
     assert not MeasureValue.objects.exists()
     assert_accessible(page)
 
@@ -81,8 +82,8 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     page.get_by_role("button", name="Import").click()
     # Then both are in and the newest month is still to come, and the page passes axe
     page.wait_for_url(f"**/measures/{measure.pk}/")
-    assert page.get_by_text("Imported 2 value(s)").is_visible()
-    assert page.get_by_text("In: 2.").is_visible()
+    expect(page.get_by_text("Imported 2 value(s)")).to_be_visible()
+    expect(page.get_by_text("In: 2.")).to_be_visible()
     assert_accessible(page)
 
     # Given the partner (the health organisation's) signed in
@@ -91,7 +92,7 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     # When they open their measures
     page.get_by_role("link", name="Local measures").first.click()
     # Then they see their organisation's measure with its newest month due or late, and the page passes axe
-    assert page.get_by_role("heading", name="Your measures").is_visible()
+    expect(page.get_by_role("heading", name="Your measures")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name=measure.title).click()
     assert_accessible(page)
@@ -103,7 +104,7 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     page.get_by_role("button", name="Save the value").click()
     # Then it is saved, and the page passes axe
     page.wait_for_url(f"**/measures/{measure.pk}/")
-    assert page.get_by_text(f"{newest:%B %Y} saved").is_visible()
+    expect(page.get_by_text(f"{newest:%B %Y} saved")).to_be_visible()
     assert_accessible(page)
 
     # Given the officer again
@@ -118,7 +119,7 @@ def test_an_officer_defines_and_imports_a_partner_submits_and_the_scorecard_show
     page.get_by_role("link", name="Scorecard", exact=True).first.click()
     # Then the local measure is beside the statutory figures, marked Local, at 90.0%, and the page passes axe
     local = page.get_by_role("row").filter(has_text=measure.title)
-    assert local.get_by_text("Local", exact=True).is_visible()
-    assert local.get_by_text("90.0%").first.is_visible()
-    assert page.get_by_role("heading", name="How many children are in our care").is_visible()
+    expect(local.get_by_text("Local", exact=True)).to_be_visible()
+    expect(local.get_by_text("90.0%").first).to_be_visible()
+    expect(page.get_by_role("heading", name="How many children are in our care")).to_be_visible()
     assert_accessible(page)

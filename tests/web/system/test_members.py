@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.members.models import TrainingCompletion, Visit
 from tests.web.members.conftest import Council, council  # noqa: F401  (the hand-worked council)
 from tests.web.system.conftest import assert_accessible
@@ -19,7 +21,7 @@ def test_a_councillor_records_a_visit_and_sees_it_on_their_page(sign_in: Any, co
     page.get_by_role("link", name="Councillors").first.click()
     page.wait_for_url("**/members/")
     # Then they see training completion by tier, and the page passes axe
-    assert page.get_by_role("table", name="Mandatory training completion by tier").is_visible()
+    expect(page.get_by_role("table", name="Mandatory training completion by tier")).to_be_visible()
     assert_accessible(page)
 
     # When they record a visit to Oak House, sending it first with no report
@@ -30,14 +32,14 @@ def test_a_councillor_records_a_visit_and_sees_it_on_their_page(sign_in: Any, co
     assert page.get_by_label("Cllr Ash").is_checked()  # themselves, ticked for them
     page.get_by_role("button", name="Record the visit").click()
     # Then they are told what is missing, on an accessible page, and nothing is kept
-    assert page.get_by_role("link", name="Write the visit report").is_visible()
+    expect(page.get_by_role("link", name="Write the visit report")).to_be_visible()
     assert_accessible(page)
     assert not Visit.objects.exists()
     page.get_by_label("Visit report").fill("A calm, friendly house. The young people asked for a bike shed.")
     page.get_by_role("button", name="Record the visit").click()
     # Then the visit's page shows the report, and passes axe
     page.wait_for_url("**/members/visits/*/")
-    assert page.get_by_role("heading", name="Visit to Oak House").is_visible()
+    expect(page.get_by_role("heading", name="Visit to Oak House")).to_be_visible()
     assert_accessible(page)
 
     # When they add the action it raised
@@ -46,22 +48,19 @@ def test_a_councillor_records_a_visit_and_sees_it_on_their_page(sign_in: Any, co
     page.get_by_label("Due by").fill("2026-08-01")
     page.get_by_role("button", name="Add the action").click()
     # Then it is listed, open
-    assert page.get_by_role("cell", name="Ask estates for a bike shed").is_visible()
+    expect(page.get_by_role("cell", name="Ask estates for a bike shed")).to_be_visible()
     assert_accessible(page)
 
     # When they open their own page from the overview
     page.get_by_role("link", name="Councillors", exact=True).first.click()
     page.get_by_role("link", name="Your page").click()
     # Then it shows their tier, training done and to do, and the visit; and passes axe
-    assert page.get_by_role("heading", name="Cllr Ash").is_visible()
-    assert page.get_by_text("Key role: Lead Member for Children's Services").is_visible()
-    assert page.get_by_role("table", name="Done").get_by_text("Being the lead member").is_visible()
-    assert page.get_by_role("table", name="To do").get_by_text("Panel skills").is_visible()
-    assert (
-        page.get_by_role("table", name="Visits")
-        .get_by_role("link", name=re.compile("visit to Oak House"))
-        .is_visible()
-    )
+    expect(page.get_by_role("heading", name="Cllr Ash")).to_be_visible()
+    expect(page.get_by_text("Key role: Lead Member for Children's Services")).to_be_visible()
+    expect(page.get_by_role("table", name="Done").get_by_text("Being the lead member")).to_be_visible()
+    expect(page.get_by_role("table", name="To do").get_by_text("Panel skills")).to_be_visible()
+    expect(page.get_by_role("table", name="Visits")
+        .get_by_role("link", name=re.compile("visit to Oak House"))).to_be_visible()
     assert_accessible(page)
 
     # And the training, visits and homes lists pass axe too
@@ -83,7 +82,7 @@ def test_an_officer_records_a_councillors_training(sign_in: Any, council: Counci
     assert_accessible(page)
     page.get_by_role("button", name="Record it").click()
     # Then they are told to choose one, on an accessible page
-    assert page.get_by_role("link", name="Choose the councillor").is_visible()
+    expect(page.get_by_role("link", name="Choose the councillor")).to_be_visible()
     assert_accessible(page)
     # When they record Cllr Ash's online completion
     page.get_by_label("Councillor").select_option(label="Cllr Ash")
@@ -91,7 +90,7 @@ def test_an_officer_records_a_councillors_training(sign_in: Any, council: Counci
     page.get_by_label("Date completed").fill("2026-03-20")
     page.get_by_role("button", name="Record it").click()
     # Then it is confirmed and the session lists it
-    assert page.get_by_text("Recorded for Cllr Ash.").is_visible()
+    expect(page.get_by_text("Recorded for Cllr Ash.")).to_be_visible()
     assert TrainingCompletion.objects.get(session=council.panel_skills, person=council.ash).how == "online"
     assert_accessible(page)
     # And the overview shows every key-role session done (3 of 3)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.panels.models import Panel, TermsOfReference
 from tests.web.system.conftest import assert_accessible
 
@@ -28,7 +30,7 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
     # When they open Panels from the navigation
     page.get_by_role("link", name="Panels").first.click()
     # Then they are told there is none yet, and the page passes axe
-    assert page.get_by_text("No panel has been set up yet.").is_visible()
+    expect(page.get_by_text("No panel has been set up yet.")).to_be_visible()
     assert_accessible(page)
 
     # When they record the council's political groups and its composition
@@ -45,7 +47,7 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
     page.get_by_label("Councillors in no political group").fill("2")
     _save(page)
     # Then the groups are listed with the council's two vacant seats, and the page passes axe
-    assert page.get_by_role("row", name="Conservative 15").is_visible()
+    expect(page.get_by_role("row", name="Conservative 15")).to_be_visible()
     assert (
         page.locator(".govuk-summary-list__row", has_text="Vacant seats on the council")
         .inner_text()
@@ -61,8 +63,8 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
     page.get_by_label("Councillor seats").fill("4")
     _save(page)
     # Then its page says there are no approved terms of reference yet, and passes axe
-    assert page.get_by_role("heading", name="Corporate Parenting Panel").is_visible()
-    assert page.get_by_text("No version of the terms of reference has been approved yet.").is_visible()
+    expect(page.get_by_role("heading", name="Corporate Parenting Panel")).to_be_visible()
+    expect(page.get_by_text("No version of the terms of reference has been approved yet.")).to_be_visible()
     assert_accessible(page)
 
     # When they write its terms of reference, approved by Full Council
@@ -78,7 +80,7 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
     page.get_by_label("Date approved").fill("2026-05-19")
     _save(page, "Save the new version")
     # Then version 1 is approved, and the history passes axe
-    assert page.get_by_text("Version 1 of the terms of reference saved and approved.").is_visible()
+    expect(page.get_by_text("Version 1 of the terms of reference saved and approved.")).to_be_visible()
     assert TermsOfReference.objects.get().approved_by == "Full Council"
     assert_accessible(page)
 
@@ -95,9 +97,9 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
         page.get_by_label("Ward (councillors)").fill("Riverside")
         _save(page)
     # Then they are listed, and the people page passes axe
-    assert page.get_by_role(
+    expect(page.get_by_role(
         "row", name="Cllr Beth Hale Councillor, Conservative, Riverside ward"
-    ).is_visible()
+    )).to_be_visible()
     assert_accessible(page)
 
     # When they give each a seat on the panel, Cllr Khan as chair
@@ -111,10 +113,10 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
             assert_accessible(page)
         _save(page, "Add the seat")
     # Then the panel page lists them by role and flags the balance, and passes axe
-    assert page.get_by_role(
+    expect(page.get_by_role(
         "row", name="Cllr Amir Khan Councillor, Labour, Riverside ward Voting"
-    ).is_visible()
-    assert page.get_by_text("4 differences from the entitlement").is_visible()
+    )).to_be_visible()
+    expect(page.get_by_text("4 differences from the entitlement")).to_be_visible()
     assert_accessible(page)
 
     # When they open the balance page
@@ -128,7 +130,7 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
         "Principle (b): Labour has a majority of the council but holds 1 of the 4 seats"
         in warning.inner_text()
     )
-    assert page.get_by_role("row", name="Labour 30 2.35 3 1 2 fewer than entitled").is_visible()
+    expect(page.get_by_role("row", name="Labour 30 2.35 3 1 2 fewer than entitled")).to_be_visible()
     assert_accessible(page)
 
     # When they ask what three more seats would do
@@ -136,7 +138,7 @@ def test_democratic_services_set_up_a_panel(sign_in: Any) -> None:
     page.get_by_role("button", name="Show the entitlement").click()
     page.wait_for_url("**change=3**")
     # Then each group's change is shown, and the page still passes axe
-    assert page.get_by_text("If Corporate Parenting Panel goes from 4 to 7 seats (3 more):").is_visible()
-    assert page.get_by_text("Liberal Democrat: 0 → 1 (+1)").is_visible()
-    assert page.get_by_text("Labour: 3 → 4 (+1)").is_visible()
+    expect(page.get_by_text("If Corporate Parenting Panel goes from 4 to 7 seats (3 more):")).to_be_visible()
+    expect(page.get_by_text("Liberal Democrat: 0 → 1 (+1)")).to_be_visible()
+    expect(page.get_by_text("Labour: 3 → 4 (+1)")).to_be_visible()
     assert_accessible(page)

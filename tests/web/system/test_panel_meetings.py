@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from corparent.panels.models import Action, WorkProgrammeItem
 from corparent.panels.services import actions as action_services
@@ -34,7 +35,7 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
 
     # When democratic services open the panel's meetings and schedule the July meeting
     page.goto(reverse("panels:meetings", kwargs={"panel_id": b.panel.pk}))
-    assert page.get_by_role("heading", name="Meetings", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Meetings", exact=True)).to_be_visible()
     assert_accessible(page)
     page.get_by_role("button", name="Schedule a meeting").click()
     assert_accessible(page)
@@ -43,18 +44,18 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
     page.get_by_role("button", name="Schedule").click()
 
     # Then the meeting's agenda is built: the standing items, naming the last meeting's minutes
-    assert page.get_by_role("heading", name="Meeting on 9 July 2026 at 18:00").is_visible()
-    assert page.get_by_role("heading", name="3. Minutes of the meeting on 14 May 2026").is_visible()
+    expect(page.get_by_role("heading", name="Meeting on 9 July 2026 at 18:00")).to_be_visible()
+    expect(page.get_by_role("heading", name="3. Minutes of the meeting on 14 May 2026")).to_be_visible()
     # And the action log item carries May's open action
     log = page.get_by_role("table", name="Actions from earlier meetings")
-    assert log.get_by_role("link", name="Report on dental checks").is_visible()
+    expect(log.get_by_role("link", name="Report on dental checks")).to_be_visible()
     assert_accessible(page)
 
     # When they add a report to the agenda and move it above the voice item
     page.get_by_role("button", name="Edit the agenda").click()
     page.get_by_label("Item title").fill("Virtual school head's report")
     page.get_by_role("button", name="Add the item").click()
-    assert page.get_by_text("Added “Virtual school head's report” to the agenda.").is_visible()
+    expect(page.get_by_text("Added “Virtual school head's report” to the agenda.")).to_be_visible()
     page.locator("tr", has_text="Virtual school head's report").get_by_role("button", name="Move up").click()
     rows = page.get_by_role("table", name="The agenda").locator("tbody tr")
     assert rows.nth(5).inner_text().startswith("6. Virtual school head's report")
@@ -72,8 +73,8 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
     page.get_by_label("Substituting for").select_option(label="Cllr Cedar")
     page.get_by_role("button", name="Save attendance").click()
     # Then the meeting is quorate: 3 voting members of the 3 needed
-    assert page.get_by_text("Attendance recorded. 3 of the 3 voting members needed").is_visible()
-    assert page.locator(".govuk-tag", has_text="Quorate").is_visible()
+    expect(page.get_by_text("Attendance recorded. 3 of the 3 voting members needed")).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="Quorate")).to_be_visible()
     assert_accessible(page)
 
     # When they write the minutes of the scorecard item, with a resolution
@@ -87,7 +88,7 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
         "To ask the health board for a plan."
     )
     page.get_by_role("button", name="Save the minutes").click()
-    assert page.get_by_text("Resolved: To ask the health board for a plan.").is_visible()
+    expect(page.get_by_text("Resolved: To ask the health board for a plan.")).to_be_visible()
 
     # And raise an action for the housing partner
     page.get_by_role("button", name="Add an action").click()
@@ -97,10 +98,10 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
     page.get_by_label("Due date").fill("2026-08-31")
     page.get_by_role("button", name="Add the action").click()
     raised = page.get_by_role("table", name="Actions raised at this meeting")
-    assert raised.get_by_role("link", name="Housing pathway for care leavers").is_visible()
+    expect(raised.get_by_role("link", name="Housing pathway for care leavers")).to_be_visible()
     page.get_by_label("Status").select_option("held")
     page.get_by_role("button", name="Change the status").click()
-    assert page.get_by_text("The meeting is now held.").is_visible()
+    expect(page.get_by_text("The meeting is now held.")).to_be_visible()
     assert_accessible(page)
 
     # When the September meeting is scheduled
@@ -109,8 +110,8 @@ def test_the_chair_runs_a_meeting_from_agenda_to_actions_and_open_actions_come_b
     page.get_by_role("button", name="Schedule").click()
     # Then both open actions come back on its action log by themselves, the May one overdue
     log = page.get_by_role("table", name="Actions from earlier meetings")
-    assert log.get_by_role("link", name="Housing pathway for care leavers").is_visible()
-    assert log.get_by_role("row", name="Report on dental checks").get_by_text("Overdue").is_visible()
+    expect(log.get_by_role("link", name="Housing pathway for care leavers")).to_be_visible()
+    expect(log.get_by_role("row", name="Report on dental checks").get_by_text("Overdue")).to_be_visible()
     assert_accessible(page)
     assert Action.objects.count() == 2  # read from the log, never copied
 
@@ -143,7 +144,7 @@ def test_a_partner_submits_the_report_asked_of_it_and_updates_its_action(
     # When the partner opens the work programme
     page.goto(reverse("panels:fwp", kwargs={"panel_id": b.panel.pk}))
     # Then it says what is asked of their organisation
-    assert page.get_by_role("heading", name="Asked of Integrated Care Board").is_visible()
+    expect(page.get_by_role("heading", name="Asked of Integrated Care Board")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("region", name="Asked of Integrated Care Board").get_by_role(
         "link", name="Health assessments on time"
@@ -155,17 +156,18 @@ def test_a_partner_submits_the_report_asked_of_it_and_updates_its_action(
     page.get_by_label("Report title").fill("Health assessments: the year so far")
     page.get_by_role("button", name="Submit the report").click()
     # Then an error summary says what is missing, and the page passes axe
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert page.locator(".govuk-error-summary").get_by_text("Enter the summary for the panel").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    summary = page.locator(".govuk-error-summary")
+    expect(summary.get_by_text("Enter the summary for the panel")).to_be_visible()
     assert_accessible(page)
 
     # When they add the summary and submit
     page.get_by_label("Summary for the panel").fill("9 in 10 initial health assessments were on time.")
     page.get_by_role("button", name="Submit the report").click()
     # Then the item shows the report received
-    assert page.get_by_text("Report submitted").is_visible()
-    assert page.locator(".govuk-tag", has_text="Report received").is_visible()
-    assert page.get_by_text("9 in 10 initial health assessments were on time.").is_visible()
+    expect(page.get_by_text("Report submitted")).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="Report received")).to_be_visible()
+    expect(page.get_by_text("9 in 10 initial health assessments were on time.")).to_be_visible()
     assert_accessible(page)
     item.refresh_from_db()
     assert item.status == "received"
@@ -177,6 +179,6 @@ def test_a_partner_submits_the_report_asked_of_it_and_updates_its_action(
     page.get_by_label("Update").fill("One nurse in post, the second starts in October.")
     page.get_by_role("button", name="Add the update").click()
     # Then the update is on the action
-    assert page.get_by_text("One nurse in post, the second starts in October.").is_visible()
-    assert page.locator(".govuk-tag", has_text="In progress").is_visible()
+    expect(page.get_by_text("One nurse in post, the second starts in October.")).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="In progress")).to_be_visible()
     assert_accessible(page)

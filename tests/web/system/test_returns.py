@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.engine.ssda903.synth import generate, write_council
 from tests.web.system.conftest import assert_accessible
 
@@ -30,8 +32,8 @@ def test_an_analyst_uploads_checks_and_publishes_a_return(
     # When they open Returns from the navigation
     page.get_by_role("link", name="Returns", exact=True).first.click()
     # Then the list says nothing has been uploaded yet
-    assert page.get_by_role("heading", name="Returns", exact=True).is_visible()
-    assert page.get_by_text("No returns have been uploaded yet").is_visible()
+    expect(page.get_by_role("heading", name="Returns", exact=True)).to_be_visible()
+    expect(page.get_by_text("No returns have been uploaded yet")).to_be_visible()
     assert_accessible(page)
 
     # When they upload a file that is not a CSV at all
@@ -40,12 +42,9 @@ def test_an_analyst_uploads_checks_and_publishes_a_return(
     page.get_by_label("The return's files").set_input_files(str(junk))
     page.get_by_role("button", name="Upload and check").click()
     # Then an error summary names the file and the problem, and the page passes axe
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
-    assert (
-        page.locator(".govuk-error-summary")
-        .get_by_text("notes.csv: expected a CSV file of text")
-        .is_visible()
-    )
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator(".govuk-error-summary")
+        .get_by_text("notes.csv: expected a CSV file of text")).to_be_visible()
     assert_accessible(page)
 
     # When they upload the zip with a label
@@ -53,16 +52,16 @@ def test_an_analyst_uploads_checks_and_publishes_a_return(
     page.get_by_label("Label (optional)").fill("Northshire 2024-25")
     page.get_by_role("button", name="Upload and check").click()
     # Then the upload's page shows its years, the checks done, counts by rule and its files
-    assert page.get_by_role("heading", name="Northshire 2024-25").is_visible()
-    assert page.get_by_text("2023-24, 2024-25").is_visible()
-    assert page.get_by_text("Checked", exact=False).first.is_visible()
-    assert page.get_by_role("cell", name="northshire-903.zip/2025/episodes.csv").is_visible()
+    expect(page.get_by_role("heading", name="Northshire 2024-25")).to_be_visible()
+    expect(page.get_by_text("2023-24, 2024-25")).to_be_visible()
+    expect(page.get_by_text("Checked", exact=False).first).to_be_visible()
+    expect(page.get_by_role("cell", name="northshire-903.zip/2025/episodes.csv")).to_be_visible()
     assert_accessible(page)
 
     # When they look at the findings by child
     page.get_by_role("link", name="See the findings by child and by row").click()
     # Then the child-level page warns that viewing is recorded, and passes axe
-    assert page.get_by_text("your viewing of it is recorded in the audit log").is_visible()
+    expect(page.get_by_text("your viewing of it is recorded in the audit log")).to_be_visible()
     assert_accessible(page)
     page.go_back()
 
@@ -74,13 +73,13 @@ def test_an_analyst_uploads_checks_and_publishes_a_return(
     page.get_by_role("button", name="Publish").click()
 
     # Then the snapshot is ready, with figures for both 31 Marches
-    assert page.get_by_role("heading", name="as at 31 March 2025").is_visible()
-    assert page.locator(".govuk-tag", has_text="Published").is_visible()
-    assert page.get_by_role("cell", name="31 March 2024").is_visible()
-    assert page.get_by_role("cell", name="31 March 2025").is_visible()
+    expect(page.get_by_role("heading", name="as at 31 March 2025")).to_be_visible()
+    expect(page.locator(".govuk-tag", has_text="Published")).to_be_visible()
+    expect(page.get_by_role("cell", name="31 March 2024")).to_be_visible()
+    expect(page.get_by_role("cell", name="31 March 2025")).to_be_visible()
     assert_accessible(page)
 
     # And the returns list shows the upload and its snapshot
     page.get_by_role("link", name="Returns", exact=True).first.click()
-    assert page.get_by_role("link", name="Northshire 2024-25").is_visible()
+    expect(page.get_by_role("link", name="Northshire 2024-25")).to_be_visible()
     assert_accessible(page)

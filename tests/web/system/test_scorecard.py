@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from corparent.accounts.roles import Role
 from corparent.scorecard.services import target_set
@@ -30,8 +31,8 @@ def test_member_reads_the_scorecard_and_opens_a_drill_down(sign_in: Any, publish
     # When they open the scorecard from the navigation
     page.get_by_role("link", name="Scorecard", exact=True).first.click()
     # Then they see the figures by theme, the red figure says so in words and needs commentary
-    assert page.get_by_role("heading", name="Scorecard").is_visible()
-    assert page.get_by_role("heading", name="Where children live").is_visible()
+    expect(page.get_by_role("heading", name="Scorecard")).to_be_visible()
+    expect(page.get_by_role("heading", name="Where children live")).to_be_visible()
     row = page.locator("#indicator-placed_foster_pct")
     assert "70.0%" in row.inner_text()
     assert "Red" in row.inner_text() and "Commentary needed" in row.inner_text()
@@ -42,9 +43,9 @@ def test_member_reads_the_scorecard_and_opens_a_drill_down(sign_in: Any, publish
     # When they open the foster care drill-down
     row.get_by_role("link", name=FOSTER).click()
     # Then they see its definition, trend table and breakdowns, small numbers hidden
-    assert page.get_by_role("heading", name=FOSTER).is_visible()
-    assert page.get_by_role("table", name="Trend data").is_visible()
-    assert page.get_by_role("table", name="Age").is_visible()
+    expect(page.get_by_role("heading", name=FOSTER)).to_be_visible()
+    expect(page.get_by_role("table", name="Trend data")).to_be_visible()
+    expect(page.get_by_role("table", name="Age")).to_be_visible()
     assert "hidden" in page.get_by_role("table", name="Ethnicity").inner_text()
     assert_accessible(page)
 
@@ -55,7 +56,7 @@ def test_officer_adds_commentary_to_a_red_figure(sign_in: Any, published: Any) -
     page.goto("/scorecard/")
     # When they choose to add commentary on it
     page.get_by_role("link", name=f"Add commentary on {FOSTER}").click()
-    assert page.get_by_role("heading", name="Add commentary").is_visible()
+    expect(page.get_by_role("heading", name="Add commentary")).to_be_visible()
     assert_accessible(page)
     # and save it without saying by when
     page.get_by_label("Why is the figure where it is?").fill("Fewer foster carers were approved this year.")
@@ -64,7 +65,7 @@ def test_officer_adds_commentary_to_a_red_figure(sign_in: Any, published: Any) -
     )
     page.get_by_role("button", name="Save the commentary").click()
     # Then they are told "by when" is needed for a red figure
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert "say by when it will improve" in page.locator(".govuk-error-summary").inner_text()
     assert_accessible(page)
     # When they give the date and save again
@@ -84,6 +85,7 @@ def test_young_person_reads_the_easy_read_scorecard(sign_in: Any, published: Any
     # When they open the easy-read scorecard
     page.get_by_role("link", name="Easy read", exact=True).first.click()
     # Then they read short plain sentences
-    assert page.get_by_role("heading", name="How we look after you").is_visible()
-    assert page.get_by_text("Out of every 100 children in our care, 70 live with foster carers.").is_visible()
+    expect(page.get_by_role("heading", name="How we look after you")).to_be_visible()
+    sentence = "Out of every 100 children in our care, 70 live with foster carers."
+    expect(page.get_by_text(sentence)).to_be_visible()
     assert_accessible(page)

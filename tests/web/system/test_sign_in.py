@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from corparent.accounts.roles import Role
 from corparent.accounts.selectors import DEMO_USERNAMES
@@ -17,7 +18,7 @@ def test_sign_in_page_is_accessible(page: Any, db: None) -> None:
     page.goto("/")
     # Then they are sent to the sign-in page, which passes axe
     assert "/accounts/sign-in/" in page.url
-    assert page.get_by_role("heading", name="Sign in").is_visible()
+    expect(page.get_by_role("heading", name="Sign in")).to_be_visible()
     assert_accessible(page)
 
 
@@ -27,7 +28,7 @@ def test_each_role_signs_in_to_its_home_page(sign_in: Any, role: Role) -> None:
     # When they sign in through the form
     page = sign_in(DEMO_USERNAMES[role])
     # Then the home page greets them with their role, and passes axe
-    assert page.get_by_role("heading", name="Corporate parenting", exact=True).is_visible()
+    expect(page.get_by_role("heading", name="Corporate parenting", exact=True)).to_be_visible()
     assert role.label in page.locator(".app-header__user").inner_text()
     assert_accessible(page)
 
@@ -37,5 +38,5 @@ def test_wrong_password_is_refused_with_an_error_summary(page: Any, people: Any)
     page.get_by_label("User name").fill("member")
     page.get_by_label("Password").fill("not-the-password")
     page.get_by_role("button", name="Sign in").click()
-    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     assert_accessible(page)

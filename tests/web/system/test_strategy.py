@@ -9,6 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from corparent.accounts.roles import Role
 from corparent.panels.models import Person
@@ -25,7 +26,7 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
 
     # When they open the strategy area from the navigation and draft a strategy
     page.get_by_role("link", name="Strategy", exact=True).first.click()
-    assert page.get_by_role("heading", name="Corporate parenting strategy").is_visible()
+    expect(page.get_by_role("heading", name="Corporate parenting strategy")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="Draft a strategy").click()
     assert_accessible(page)
@@ -34,11 +35,11 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_label("End date").fill("2025-03-31")
     page.get_by_role("button", name="Save the draft").click()
     # Then a start after the end is refused, named, and the page stays accessible
-    assert page.get_by_role("link", name="The strategy must end after it starts.").is_visible()
+    expect(page.get_by_role("link", name="The strategy must end after it starts.")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("End date").fill("2029-03-31")
     page.get_by_role("button", name="Save the draft").click()
-    assert page.get_by_role("heading", name="Our promises 2026 to 2029").is_visible()
+    expect(page.get_by_role("heading", name="Our promises 2026 to 2029")).to_be_visible()
     assert_accessible(page)
 
     # When they add a priority, forgetting the principles first
@@ -46,7 +47,7 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_label("Priority").fill("A stable home")
     page.get_by_role("button", name="Add the priority").click()
     summary = page.get_by_role("link", name="Choose at least one of the seven corporate parenting principles")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert_accessible(page)
     # Then the error links to the first principle's checkbox
     summary.click()
@@ -54,7 +55,7 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_label("(a) Best interests, health and well-being").check()
     page.get_by_label("(f) Safety and stability").check()
     page.get_by_role("button", name="Add the priority").click()
-    assert page.get_by_role("heading", name="Priority 1: A stable home").is_visible()
+    expect(page.get_by_role("heading", name="Priority 1: A stable home")).to_be_visible()
 
     # And an action plan item linked to an indicator
     page.get_by_role("link", name="Add an action plan item to priority 1").click()
@@ -63,13 +64,13 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_label("Council service that owns it").fill("Fostering service")
     page.get_by_label("Linked indicators").fill("placements_3plus_pct")
     page.get_by_role("button", name="Add the item").click()
-    assert page.get_by_role("heading", name="Recruit 30 foster carers").is_visible()
+    expect(page.get_by_role("heading", name="Recruit 30 foster carers")).to_be_visible()
     indicators = page.get_by_role(
         "table", name="Linked indicators with the scorecard's current figure and target"
     )
-    assert indicators.get_by_role(
+    expect(indicators.get_by_role(
         "link", name="Children looked after with 3 or more placements in the year"
-    ).is_visible()
+    )).to_be_visible()
     assert_accessible(page)
 
     # When they record the consultation and the approval
@@ -87,8 +88,8 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_role("button", name="Record the approval").click()
 
     # Then the strategy is approved, with its consultation shown
-    assert page.get_by_text("Approved by Cabinet on 20 March 2026").is_visible()
-    assert page.get_by_text("Added a promise about social workers").is_visible()
+    expect(page.get_by_text("Approved by Cabinet on 20 March 2026")).to_be_visible()
+    expect(page.get_by_text("Added a promise about social workers")).to_be_visible()
     assert Strategy.objects.get().status == "approved"
     assert_accessible(page)
 
@@ -105,18 +106,15 @@ def test_an_officer_drafts_consults_on_and_approves_a_strategy(sign_in: Any) -> 
     page.get_by_label("Corporate parenting implications").fill("The forum meets there")
     page.get_by_label("Outcome", exact=True).fill("The forum moves to the library")
     page.get_by_role("button", name="Record the decision").click()
-    assert page.get_by_role("heading", name="Close the Birch Lane youth centre").is_visible()
+    expect(page.get_by_role("heading", name="Close the Birch Lane youth centre")).to_be_visible()
     assert_accessible(page)
 
     # Then the principles page shows it under principle (b), linked to its record
     page.get_by_role("link", name="(b) Express their views").click()
     table = page.get_by_role("table", name="Evidence for principle (b)")
-    assert table.get_by_role("link", name="Close the Birch Lane youth centre").is_visible()
-    assert (
-        page.get_by_role("table", name="Evidence for principle (f)")
-        .get_by_role("link", name="Recruit 30 foster carers")
-        .is_visible()
-    )
+    expect(table.get_by_role("link", name="Close the Birch Lane youth centre")).to_be_visible()
+    expect(page.get_by_role("table", name="Evidence for principle (f)")
+        .get_by_role("link", name="Recruit 30 foster carers")).to_be_visible()
     assert_accessible(page)
 
 
@@ -126,7 +124,7 @@ def test_a_partner_updates_its_own_item_and_not_the_councils(sign_in: Any, plan:
 
     # When the partner opens the council's item, there is no form to update it
     page.goto(reverse("strategy:item", kwargs={"plan_item_id": plan.council_item.pk}))
-    assert page.get_by_role("heading", name="Recruit foster carers").is_visible()
+    expect(page.get_by_role("heading", name="Recruit foster carers")).to_be_visible()
     assert page.get_by_role("button", name="Record progress").count() == 0
     assert_accessible(page)
 
@@ -137,15 +135,15 @@ def test_a_partner_updates_its_own_item_and_not_the_councils(sign_in: Any, plan:
     page.get_by_label("Link to the evidence").fill("clinic rota")
     page.get_by_role("button", name="Record progress").click()
     # Then the link is refused by name
-    assert page.get_by_role("link", name="Enter the evidence link as a web address").is_visible()
+    expect(page.get_by_role("link", name="Enter the evidence link as a web address")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("Link to the evidence").fill("https://example.org/rota")
     page.get_by_role("button", name="Record progress").click()
 
     # Then the item shows amber with their narrative and evidence
-    assert page.get_by_text("Progress recorded.").is_visible()
-    assert page.locator("dd", has_text="Second clinic opens in June").is_visible()
-    assert page.get_by_role("link", name="https://example.org/rota").is_visible()
+    expect(page.get_by_text("Progress recorded.")).to_be_visible()
+    expect(page.locator("dd", has_text="Second clinic opens in June")).to_be_visible()
+    expect(page.get_by_role("link", name="https://example.org/rota")).to_be_visible()
     assert_accessible(page)
 
 
@@ -192,23 +190,23 @@ def test_a_member_follows_a_scrutiny_recommendation_to_the_tracker(sign_in: Any,
     # When the member opens scrutiny reviews
     page.goto(reverse("strategy:scrutiny"))
     tracker = page.get_by_role("table", name="Accepted recommendations not yet closed")
-    assert tracker.get_by_text("First home bought").is_visible()
+    expect(tracker.get_by_text("First home bought")).to_be_visible()
     assert page.get_by_role("link", name="Record a scrutiny review").count() == 0
     assert_accessible(page)
     page.get_by_role("link", name="Placements far from home", exact=True).click()
     # Then the review shows its members, findings and both recommendations with cabinet's response
-    assert page.get_by_text("Cllr Ada Lovelace").is_visible()
-    assert page.get_by_text("Awaiting cabinet's response").is_visible()
+    expect(page.get_by_text("Cllr Ada Lovelace")).to_be_visible()
+    expect(page.get_by_text("Awaiting cabinet's response")).to_be_visible()
     assert_accessible(page)
     page.get_by_role("link", name="recommendation 1", exact=True).click()
-    assert page.get_by_role("heading", name="Recommendation 1").is_visible()
+    expect(page.get_by_role("heading", name="Recommendation 1")).to_be_visible()
     assert page.get_by_role("button", name="Record the response").count() == 0
     assert_accessible(page)
 
     # And the principles page shows the decision under principle (g)
     page.goto(reverse("strategy:principles"))
     table = page.get_by_role("table", name="Evidence for principle (g)")
-    assert table.get_by_role("link", name="Council tax exemption for care leavers").is_visible()
+    expect(table.get_by_role("link", name="Council tax exemption for care leavers")).to_be_visible()
     assert_accessible(page)
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from playwright.sync_api import expect
+
 from corparent.accounts.models import User
 from corparent.accounts.roles import Role
 from corparent.voice import services
@@ -42,12 +44,12 @@ def test_a_young_person_speaks_the_participation_worker_answers_and_it_is_publis
     assert_accessible(page)
     # And they raise an issue (an empty one first)
     page.get_by_role("button", name="Raise it").click()
-    assert page.get_by_text("There is a problem").is_visible()
+    expect(page.get_by_text("There is a problem")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("You said").fill("We want wifi that works in every home.")
     page.get_by_role("button", name="Raise it").click()
     # Then it is listed as raised
-    assert page.get_by_text("We want wifi that works in every home.").is_visible()
+    expect(page.get_by_text("We want wifi that works in every home.")).to_be_visible()
     assert_accessible(page)
 
     # When they rate promise 1 from the Pledge
@@ -85,13 +87,13 @@ def test_a_young_person_speaks_the_participation_worker_answers_and_it_is_publis
     worker.get_by_role("button", name="Save the answer").focus()
     worker.keyboard.press("Enter")
     worker.wait_for_url("**/voice/")
-    assert worker.get_by_text("Every issue raised has a published answer.").is_visible()
+    expect(worker.get_by_text("Every issue raised has a published answer.")).to_be_visible()
     assert_accessible(worker)
     context.close()
 
     # Then the young person reads it on "you said, we did"
     page.goto("/voice/you-said-we-did/")
-    assert page.get_by_text("New wifi is fitted in all five homes.").is_visible()
+    expect(page.get_by_text("New wifi is fitted in all five homes.")).to_be_visible()
     assert_accessible(page)
 
 

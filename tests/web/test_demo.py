@@ -81,15 +81,24 @@ def test_the_demo_council_has_everything_the_issue_lists_and_seeding_twice_adds_
     here = council()
     assert here is not None and here.synthetic and here.la_code == LA_CODE
     assert "synthetic" in here.name
-    # one person in every role, each signing in with the printed password
+    # one person in every role, and a second partner, each signing in with the printed password
     assert [name for name, _ in seeded.accounts] == [
-        "admin", "analyst", "officer", "member", "partner", "youngperson",
+        "admin", "analyst", "officer", "member", "partner", "youngperson", "school",
     ]  # fmt: skip
     request = RequestFactory().post("/accounts/sign-in/")
     for username, _ in seeded.accounts:
         assert authenticate(request, username=username, password=seeded.password) is not None, username
     assert {u.username: u.role for u in User.objects.all()}["youngperson"] == Role.YOUNG_PERSON
-    assert User.objects.get(username="partner").organisation is not None
+    partners = {u.username: u.organisation for u in User.objects.filter(role=Role.PARTNER)}
+    assert partners["partner"] is not None and partners["school"] is not None
+    assert partners["partner"] != partners["school"]  # two partners, each with its own organisation
+    # each partner has entered its own organisation's local measures, and no one else's
+    from corparent.measures.models import MeasureValue
+
+    for username, organisation in partners.items():
+        entered = MeasureValue.objects.filter(entered_by__username=username).select_related("measure")
+        assert entered.exists(), username
+        assert {v.measure.owner_organisation_id for v in entered} == {organisation.pk}
     # three years of the return, published, with figures for each year's 31 March
     snapshot = Snapshot.objects.get(pk=seeded.snapshot_id)
     assert snapshot.status == Snapshot.Status.READY

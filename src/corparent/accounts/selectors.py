@@ -17,10 +17,15 @@ DEMO_USERNAMES = {
 }
 
 
+# A second partner, so the demo shows two partners each entering their own figures
+DEMO_SECOND_PARTNER = ("school", f"{Role.PARTNER.label} (the virtual school)")
+
+
 def demo_accounts() -> list[dict[str, str]]:
-    """The demo sign-ins, one per role (demo mode only)."""
-    users = {u.username: u for u in User.objects.filter(username__in=DEMO_USERNAMES.values())}
-    return [{"username": name, "role": role.label} for role, name in DEMO_USERNAMES.items() if name in users]
+    """The demo sign-ins: one per role, and the second partner (demo mode only)."""
+    listed = [(name, role.label) for role, name in DEMO_USERNAMES.items()] + [DEMO_SECOND_PARTNER]
+    users = set(User.objects.filter(username__in=[n for n, _ in listed]).values_list("username", flat=True))
+    return [{"username": name, "role": label} for name, label in listed if name in users]
 
 
 def audit_events(*, limit: int = 500) -> QuerySet[AuditEvent]:

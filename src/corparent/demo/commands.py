@@ -101,7 +101,10 @@ def demo_web(*, host: str, port: int, workers: int | None, and_serve: bool) -> N
         raise typer.Exit(2) from None
     out = Console(highlight=False, soft_wrap=True)
     out.print(f"\n[bold]{seeded.council_name}[/bold]: a synthetic council, invented children, not real data.")
-    out.print(f"Open [bold]http://{host}:{port}/[/bold] and sign in with one of these (one per role):")
+    out.print(
+        f"Open [bold]http://{host}:{port}/[/bold] and sign in with one of these "
+        "(one per role, and a second partner):"
+    )
     for username, role in seeded.accounts:
         out.print(f"  {username:<12} {role}")
     out.print(f"Password for every demo account: [bold]{seeded.password}[/bold]")

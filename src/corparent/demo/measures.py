@@ -22,7 +22,7 @@ from corparent.measures import services
 from corparent.measures.models import Measure, MeasureValue
 from corparent.measures.periods import period_start_of, periods
 
-VIRTUAL_SCHOOL = ("Northshire Virtual School (synthetic)", "education")
+VIRTUAL_SCHOOL = ("Northshire Virtual School (synthetic)", "education")  # the second demo partner's
 HEALTH, SCHOOL = "health", "school"
 
 
@@ -237,6 +237,16 @@ def _values(spec: Spec, rng: random.Random, count: int) -> list[tuple[float | No
     return made
 
 
+def _entered_by(
+    organisation: Organisation | None, officer: User, *partners: User | None
+) -> User:
+    """A partner enters its own organisation's values; the officer enters the council teams'."""
+    for partner in partners:
+        if partner is not None and organisation is not None and partner.organisation_id == organisation.pk:
+            return partner
+    return officer
+
+
 def demo_measures_seed(*, people: dict[Role, User]) -> dict[str, int]:
     """Add the demo's local measures and their values; {"measures": n, "values": n, "targets": n}."""
     if Measure.objects.filter(title=SPECS[0].title).exists():
@@ -256,6 +266,7 @@ def demo_measures_seed(*, people: dict[Role, User]) -> dict[str, int]:
         school, _ = Organisation.objects.get_or_create(
             name=VIRTUAL_SCHOOL[0], defaults={"kind": VIRTUAL_SCHOOL[1]}
         )
+        school_partner = User.objects.filter(role=Role.PARTNER, organisation=school).first()
         for spec in SPECS:
             organisation, team = _owner(spec, health, school)
             measure = services.measure_create(
@@ -276,7 +287,7 @@ def demo_measures_seed(*, people: dict[Role, User]) -> dict[str, int]:
             ended = periods(first=measure.first_period, frequency=spec.frequency, due_days=20, today=today)
             if spec.leave_last_empty:
                 ended = ended[:-1]
-            who = partner if organisation == health and partner.organisation_id == health.pk else officer
+            who = _entered_by(organisation, officer, partner, school_partner)
             rows = [
                 MeasureValue(
                     measure=measure,

@@ -24,6 +24,7 @@ from corparent.panels.models import (
     Meeting,
     Membership,
     Panel,
+    PartnerReport,
     Person,
     PoliticalGroup,
     TermsOfReference,
@@ -214,6 +215,27 @@ def _seed(*, people: dict[Role, User], today: dt.date) -> dict[str, int]:
     ]
     counts = {"panels": 1, "meetings": 0, "actions": 0, "questions": 0, "work_programme": len(items)}
 
+    # The police's report came ten days before it was due, housing's five days late
+    for index, title, summary, submitted in (
+        (
+            4,
+            "Children in care going missing: the year",
+            "Missing episodes fell by a fifth; every child was offered a return home interview.",
+            first_day - dt.timedelta(days=10),
+        ),
+        (
+            0,
+            "Housing for care leavers",
+            "Forty care leavers moved into their own tenancy this year; none were placed in bed and "
+            "breakfast.",
+            fwp[0][3] + dt.timedelta(days=5),
+        ),
+    ):
+        report = fwp_services.partner_report_submit(
+            user=officer, item=items[index], title=title, summary=summary
+        )
+        PartnerReport.objects.filter(pk=report.pk).update(submitted_at=_at(submitted, 10, 0))
+
     # The first meeting: the community safety deep dive presented
     first = meeting_services.meeting_schedule(
         user=officer, panel=panel, starts_at=_at(first_day), location="Council Chamber"
@@ -244,11 +266,16 @@ def _seed(*, people: dict[Role, User], today: dt.date) -> dict[str, int]:
         due_date=fwp[0][3],
         status="presented",
     )
-    for meeting, apologies in ((first, councillors[3]), (second, councillors[5])):
-        entries = [(p, "present", None) for p in (*councillors, lead, *non_voting) if p != apologies]
-        entries.append((apologies, "apologies", None))
+    # Apologies: a councillor at each (a substitute comes to the second), and at the second the police
+    # partner and Jordan, the young person, too
+    for meeting, apologies in (
+        (first, [councillors[3]]),
+        (second, [councillors[5], non_voting[2], non_voting[3]]),
+    ):
+        entries = [(p, "present", None) for p in (*councillors, lead, *non_voting) if p not in apologies]
+        entries += [(p, "apologies", None) for p in apologies]
         if meeting == second:
-            entries.append((substitute, "present", apologies))
+            entries.append((substitute, "present", apologies[0]))
         meeting_services.attendance_record(user=officer, meeting=meeting, entries=entries)
     _minutes(officer, first, "Inspector Lowe reported that missing episodes fell by a fifth over the year.")
     _minutes(officer, second, "Dee Housing presented the housing pathway for care leavers.")

@@ -20,7 +20,7 @@ from django.core.management import call_command
 
 from corparent.accounts.models import Organisation, User
 from corparent.accounts.roles import Role
-from corparent.accounts.selectors import DEMO_USERNAMES
+from corparent.accounts.selectors import DEMO_SECOND_PARTNER, DEMO_USERNAMES
 from corparent.accounts.services import user_create
 from corparent.demo import selectors
 from corparent.demo.password import demo_password
@@ -34,6 +34,7 @@ REFERENCE_DATE = date(2025, 3, 31)
 CHILDREN, YEARS, SEED = 400, 3, 1
 RETURN_LABEL = "Northshire SSDA903 return, 2022-23 to 2024-25 (synthetic)"
 PARTNER_ORGANISATION = ("Northshire Integrated Care Board (synthetic)", "health")
+SECOND_PARTNER_ORGANISATION = ("Northshire Virtual School (synthetic)", "education")
 NAMES = {
     Role.ADMIN: ("Alex", "Admin"),
     Role.ANALYST: ("Priya", "Analyst"),
@@ -102,7 +103,7 @@ class DemoSeedError(RuntimeError):
 class DemoSeed:
     council_name: str
     password: str
-    accounts: list[tuple[str, str]]  # (username, role label), one per role
+    accounts: list[tuple[str, str]]  # (username, role label): one per role, and a second partner
     snapshot_id: int | None
     return_folder: Path
     created: dict[str, int] = field(default_factory=dict)
@@ -139,7 +140,8 @@ def demo_seed(*, data_dir: Path, reference_date: date = REFERENCE_DATE) -> DemoS
     return DemoSeed(
         council_name=COUNCIL_NAME,
         password=password,
-        accounts=[(name, role.label) for role, name in DEMO_USERNAMES.items()],
+        accounts=[(name, role.label) for role, name in DEMO_USERNAMES.items()]
+        + [DEMO_SECOND_PARTNER],
         snapshot_id=snapshot.pk,
         return_folder=folder,
         created=created,
@@ -195,7 +197,30 @@ def _people_seed(password: str) -> tuple[dict[Role, User], int]:
             user.set_password(password)
             user.save(update_fields=["password"])
         people[role] = user
+    made += _second_partner_seed(password)
     return people, made
+
+
+def _second_partner_seed(password: str) -> int:
+    """The virtual school head: a partner of their own organisation, with measures of their own."""
+    username = DEMO_SECOND_PARTNER[0]
+    user = User.objects.filter(username=username).first()
+    if user is not None:
+        if not user.check_password(password):
+            user.set_password(password)
+            user.save(update_fields=["password"])
+        return 0
+    name, kind = SECOND_PARTNER_ORGANISATION
+    organisation, _ = Organisation.objects.get_or_create(name=name, defaults={"kind": kind})
+    user_create(
+        username=username,
+        password=password,
+        role=Role.PARTNER,
+        first_name="Sam",
+        last_name="School",
+        organisation=organisation,
+    )
+    return 1
 
 
 def _return_zip(folder: Path) -> SimpleUploadedFile:

@@ -11,7 +11,7 @@ from datetime import date
 from django.utils import timezone
 from django.utils.text import slugify
 
-from corparent.panels.models import Action, Attendance, Meeting, Membership, Person, WorkProgrammeItem
+from corparent.panels.models import Action, Attendance, Meeting, Membership, Panel, Person, WorkProgrammeItem
 from corparent.reports import selectors
 from corparent.reports.document import Document, Paragraph, Section, Table
 from corparent.reports.pack_scorecard import scorecard_section
@@ -31,7 +31,7 @@ def _time(meeting: Meeting) -> str:
     return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
 
 
-def _council_name() -> str:
+def council_name() -> str:
     try:
         from corparent.comparators.selectors import council_name
     except ImportError:
@@ -60,13 +60,14 @@ def _seat(m: Membership) -> str:
 ROLE_ORDER = {role: i for i, role in enumerate(Membership.Role.values)}
 
 
-def _membership_table(meeting: Meeting) -> Table:
+def membership_table(panel: Panel, on: date) -> Table:
+    """The seats on a date, chair first, vacancies last within a role."""
     seats = sorted(
-        selectors.membership_on(meeting=meeting),
+        selectors.membership_on(panel=panel, on=on),
         key=lambda m: (ROLE_ORDER.get(m.role, 99), m.person is None, m.person.name if m.person else ""),
     )
     return Table(
-        caption=f"Membership on {day(selectors.meeting_date(meeting))}",
+        caption=f"Membership on {day(on)}",
         headers=("Name", "Role", "Seat", "Voting"),
         widths=(24, 14, 52, 10),
         rows=tuple(
@@ -97,7 +98,7 @@ def _cover(meeting: Meeting, council: str) -> Section:
         Table(caption="The meeting", headers=("Detail", "Value"), rows=tuple(details), row_headers=True)
     )
     membership = Section("Membership", level=3, anchor="membership")
-    membership.blocks.append(_membership_table(meeting))
+    membership.blocks.append(membership_table(meeting.panel, selectors.meeting_date(meeting)))
     section.subsections.append(membership)
     return section
 
@@ -325,13 +326,13 @@ def _texts(sections: list[Section]) -> list[str]:
     return texts
 
 
-def _terms(sections: list[Section]) -> Section | None:
-    """The acronyms the pack uses, explained (the glossary's terms, matched as whole words)."""
+def terms_used(sections: list[Section], *, document: str = "pack") -> Section | None:
+    """The acronyms the document uses, explained (the glossary's terms, matched as whole words)."""
     words = {w for text in _texts(sections) for w in _WORD.findall(text)}
     used = sorted((t, GLOSSARY[t]) for t in GLOSSARY if t in words)
     if not used:
         return None
-    section = Section("Terms used in this pack", level=2, new_page=True, anchor="terms")
+    section = Section(f"Terms used in this {document}", level=2, new_page=True, anchor="terms")
     section.blocks.append(
         Table(caption="Abbreviations", headers=("Term", "Meaning"), rows=tuple(used), row_headers=True)
     )
@@ -344,7 +345,7 @@ def _terms(sections: list[Section]) -> Section | None:
 def panel_pack(*, meeting: Meeting) -> Document:
     previous = selectors.previous_meeting(meeting=meeting)
     on = selectors.meeting_date(meeting)
-    council = _council_name()
+    council = council_name()
     sections = [
         _cover(meeting, council),
         _agenda(meeting),
@@ -354,7 +355,7 @@ def panel_pack(*, meeting: Meeting) -> Document:
         _work_programme(meeting),
         _voice(meeting, previous),
     ]
-    terms = _terms(sections)
+    terms = terms_used(sections)
     if terms is not None:
         sections.append(terms)
     title = f"{meeting.panel.name}, {day(on)}: meeting pack"

@@ -24,6 +24,7 @@ from corparent.panels.models import (
     Meeting,
     Membership,
     Minute,
+    Panel,
     PartnerReport,
     WorkProgrammeItem,
 )
@@ -49,11 +50,10 @@ def previous_meeting(*, meeting: Meeting) -> Meeting | None:
     )
 
 
-def membership_on(*, meeting: Meeting) -> QuerySet[Membership]:
-    """The seats on the panel on the meeting's date: chair first, vacancies last within a role."""
-    on = meeting_date(meeting)
+def membership_on(*, panel: Panel, on: date) -> QuerySet[Membership]:
+    """The seats on the panel on a date (a meeting's, or a year's last day), vacancies included."""
     return (
-        Membership.objects.filter(panel=meeting.panel, start_date__lte=on)
+        Membership.objects.filter(panel=panel, start_date__lte=on)
         .filter(Q(end_date__isnull=True) | Q(end_date__gte=on))
         .select_related("person", "person__organisation", "political_group", "person__political_group")
     )

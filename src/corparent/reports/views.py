@@ -7,8 +7,11 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from corparent.accounts.permissions import capability_required
 from corparent.accounts.roles import Capability
-from corparent.panels.models import Meeting
+from corparent.panels.models import Meeting, Panel
+from corparent.panels.selectors.effectiveness import PanelYear, panel_years
 from corparent.reports import selectors
+from corparent.reports.annual import annual_report
+from corparent.reports.document import Document
 from corparent.reports.docx import pack_docx as render_docx
 from corparent.reports.pack import panel_pack
 from corparent.reports.pdf import pack_pdf as render_pdf
@@ -39,4 +42,26 @@ def pack_pdf(request: HttpRequest, meeting_id: int) -> HttpResponse:
 @capability_required(Capability.VIEW_PANELS)
 def pack_docx(request: HttpRequest, meeting_id: int) -> HttpResponse:
     document = panel_pack(meeting=_meeting(meeting_id))
+    return _download(render_docx(document), DOCX_TYPE, f"{document.file_stem}.docx")
+
+
+def _annual(panel_id: int, start_year: int) -> Document:
+    panel = Panel.objects.filter(pk=panel_id).first()
+    if panel is None:
+        raise Http404("There is no panel with that number.")
+    year = PanelYear(start_year)
+    if year not in panel_years(panel=panel):
+        raise Http404("The panel has no meetings in that year.")
+    return annual_report(panel=panel, year=year)
+
+
+@capability_required(Capability.VIEW_PANELS)
+def annual_pdf(request: HttpRequest, panel_id: int, year: int) -> HttpResponse:
+    document = _annual(panel_id, year)
+    return _download(render_pdf(document), "application/pdf", f"{document.file_stem}.pdf")
+
+
+@capability_required(Capability.VIEW_PANELS)
+def annual_docx(request: HttpRequest, panel_id: int, year: int) -> HttpResponse:
+    document = _annual(panel_id, year)
     return _download(render_docx(document), DOCX_TYPE, f"{document.file_stem}.docx")

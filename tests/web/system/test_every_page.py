@@ -108,8 +108,16 @@ SAMPLE_MODELS = {
 
 def _samples() -> dict[str, str]:
     from django.apps import apps
+    from django.utils import timezone
 
-    values = {"indicator_id": "placed_foster_pct", "fmt": "csv", "format": "json"}
+    from corparent.panels.selectors.effectiveness import PanelYear
+
+    values = {
+        "indicator_id": "placed_foster_pct",
+        "fmt": "csv",
+        "format": "json",
+        "year": str(PanelYear.containing(timezone.localdate()).start_year),  # the council year 2026/27
+    }
     for name, label in SAMPLE_MODELS.items():
         row = apps.get_model(label).objects.order_by("pk").first()
         if row is not None:

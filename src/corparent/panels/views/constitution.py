@@ -10,6 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
@@ -17,7 +18,9 @@ from corparent.panels.balance import BalanceError
 from corparent.panels.forms import constitution as forms
 from corparent.panels.models import Membership, Panel
 from corparent.panels.presenters import constitution as presenters
+from corparent.panels.presenters import effectiveness
 from corparent.panels.selectors import constitution as selectors
+from corparent.panels.selectors.effectiveness import PanelYear, year_figures
 from corparent.panels.services import constitution as services
 from corparent.panels.services.constitution import ConstitutionError
 
@@ -81,7 +84,11 @@ def panel_create(request: HttpRequest) -> HttpResponse:
 @capability_required(VIEW)
 def panel_detail(request: HttpRequest, panel_id: int) -> HttpResponse:
     panel = selectors.panel_get(panel_id=panel_id)
-    return _render(request, "panels/panel.html", {"page": presenters.panel_page(panel)})
+    this_year = PanelYear.containing(timezone.localdate())
+    works = effectiveness.panel_summary(
+        year_figures(panel=panel, year=this_year), year_figures(panel=panel, year=this_year.previous)
+    )
+    return _render(request, "panels/panel.html", {"page": presenters.panel_page(panel), "works": works})
 
 
 @capability_required(MANAGE)

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from corparent.panels.views import actions, meetings, work_programme
+from corparent.panels.views import actions, effectiveness, meetings, work_programme
 
 urlpatterns = [
     path("<int:panel_id>/meetings/", meetings.meeting_list, name="meetings"),
+    path("<int:panel_id>/how-well-it-works/", effectiveness.effectiveness, name="effectiveness"),
     path("<int:panel_id>/meetings/new/", meetings.meeting_schedule, name="meeting_schedule"),
     path("meetings/<int:meeting_id>/", meetings.meeting_detail, name="meeting"),
     path("meetings/<int:meeting_id>/status/", meetings.meeting_status, name="meeting_status"),

@@ -24,9 +24,11 @@ from corparent.panels.forms.meetings import (
     add_service_errors,
 )
 from corparent.panels.models import Paper, Person
+from corparent.panels.presenters import effectiveness
 from corparent.panels.presenters import meetings as present
 from corparent.panels.selectors import actions as action_selectors
 from corparent.panels.selectors import meetings as selectors
+from corparent.panels.selectors.effectiveness import meeting_figures
 from corparent.panels.services import meetings as services
 from corparent.panels.views._shared import form_page, meeting_or_404, panel_or_404
 
@@ -101,6 +103,11 @@ def meeting_detail(request: HttpRequest, meeting_id: int) -> HttpResponse:
             "can_manage": has_capability(request, Capability.MANAGE_PANELS),
             "can_ask": has_capability(request, Capability.RAISE_QUESTIONS),
             "status_form": MeetingStatusForm(initial={"status": meeting.status}),
+            "works": (
+                effectiveness.meeting_summary(meeting_figures(meeting=meeting))
+                if meeting.status == meeting.Status.HELD
+                else None
+            ),
         },
     )
 

@@ -14,6 +14,7 @@ from corparent.demo.panels import demo_panels_seed
 from corparent.panels.models import Meeting, Panel, PartnerReport, Person, WorkProgrammeItem
 from corparent.panels.selectors import actions as action_selectors
 from corparent.panels.selectors import meetings as meeting_selectors
+from corparent.panels.selectors.effectiveness import Ratio, meeting_figures
 
 
 def test_the_demo_panel_is_seeded_once_with_a_past_and_a_next_meeting(
@@ -39,7 +40,15 @@ def test_the_demo_panel_is_seeded_once_with_a_past_and_a_next_meeting(
     log = list(action_selectors.action_log_for(meeting=nxt))
     assert len(log) == 3 and sum(action_selectors.is_overdue(a, today=today) for a in log) == 1
     assert WorkProgrammeItem.objects.filter(status="received").count() == 1
-    assert PartnerReport.objects.get().submitted_by == people[Role.PARTNER]
+    assert PartnerReport.objects.get(item__status="received").submitted_by == people[Role.PARTNER]
+    # How well the panel works: the police's report came on time, housing's late; at the second
+    # meeting the police partner and the young person sent apologies
+    first, second = (meeting_figures(meeting=m) for m in held)
+    assert first.values["partner_reports_on_time"] == Ratio(1, 1)
+    assert second.values["partner_reports_on_time"] == Ratio(0, 1)
+    assert (first.values["partner_attendance"], second.values["partner_attendance"]) == (Ratio(3, 3), Ratio(2, 3))
+    assert second.values["young_people_participation"] == Ratio(0, 1)
+    assert second.substitutes_present == 1
     # The demo sign-ins are linked to panel people
     assert Person.objects.get(user=people[Role.MEMBER]).kind == "councillor"
     assert Person.objects.get(user=people[Role.PARTNER]).organisation == people[Role.PARTNER].organisation

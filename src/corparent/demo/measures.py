@@ -237,9 +237,7 @@ def _values(spec: Spec, rng: random.Random, count: int) -> list[tuple[float | No
     return made
 
 
-def _entered_by(
-    organisation: Organisation | None, officer: User, *partners: User | None
-) -> User:
+def _entered_by(organisation: Organisation | None, officer: User, *partners: User | None) -> User:
     """A partner enters its own organisation's values; the officer enters the council teams'."""
     for partner in partners:
         if partner is not None and organisation is not None and partner.organisation_id == organisation.pk:

@@ -140,8 +140,7 @@ def demo_seed(*, data_dir: Path, reference_date: date = REFERENCE_DATE) -> DemoS
     return DemoSeed(
         council_name=COUNCIL_NAME,
         password=password,
-        accounts=[(name, role.label) for role, name in DEMO_USERNAMES.items()]
-        + [DEMO_SECOND_PARTNER],
+        accounts=[(name, role.label) for role, name in DEMO_USERNAMES.items()] + [DEMO_SECOND_PARTNER],
         snapshot_id=snapshot.pk,
         return_folder=folder,
         created=created,

@@ -28,6 +28,7 @@ from corparent.accounts.roles import Role
 from corparent.comparators.models import ComparatorImport, ComparatorValue
 from corparent.comparators.selectors import education_comparisons
 from corparent.comparators.services import council_configure, synthetic_comparators_create
+from tests.web.api_schema import schema_without_warnings
 from tests.web.comparators.conftest import FIXTURES, MODEL, import_fixture
 from tests.web.comparators.education_page import rows_by_year
 
@@ -233,17 +234,7 @@ def test_the_api_refuses_someone_not_signed_in(client: Client) -> None:
 
 
 def test_the_education_endpoint_makes_a_schema_without_warnings() -> None:
-    from django.urls import include, path
-    from drf_spectacular.drainage import GENERATOR_STATS
-    from drf_spectacular.generators import SchemaGenerator
-
     from corparent.comparators.api import api_patterns
 
-    GENERATOR_STATS.reset()
-    patterns = [path("api/v1/", include((api_patterns, "comparators"), namespace="comparators-api"))]
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(patterns=patterns).get_schema(request=None, public=True)
+    schema = schema_without_warnings(api_patterns, "comparators")
     assert "/api/v1/comparators/education/" in schema["paths"]
-    assert not GENERATOR_STATS._warn_cache and not GENERATOR_STATS._error_cache, dict(
-        GENERATOR_STATS._warn_cache
-    )

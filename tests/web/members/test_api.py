@@ -8,6 +8,7 @@ from django.test import Client
 
 from corparent.accounts.roles import Role
 from corparent.members.models import TrainingCompletion, Visit
+from tests.web.api_schema import schema_without_warnings
 from tests.web.members.conftest import Council
 
 Clients = Callable[[Role], Client]
@@ -89,19 +90,9 @@ def test_a_completion_for_a_partner_is_a_400_naming_the_field(council: Council, 
 
 
 def test_the_members_endpoints_make_a_schema_without_warnings() -> None:
-    from django.urls import include, path
-    from drf_spectacular.drainage import GENERATOR_STATS
-    from drf_spectacular.generators import SchemaGenerator
-
     from corparent.members.api import api_patterns
 
-    GENERATOR_STATS.reset()
-    patterns = [path("api/v1/", include((api_patterns, "members"), namespace="members-api"))]
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(patterns=patterns).get_schema(request=None, public=True)
-    assert not GENERATOR_STATS._warn_cache and not GENERATOR_STATS._error_cache, dict(
-        GENERATOR_STATS._warn_cache
-    )
+    schema = schema_without_warnings(api_patterns, "members")
     assert {"get", "post"} <= set(schema["paths"]["/api/v1/members/visits/"])
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.test import Client
 
 from corparent.accounts.roles import Role
+from tests.web.api_schema import schema_without_warnings
 
 from .conftest import PackWorld
 
@@ -48,17 +49,7 @@ def test_an_unknown_meetings_pack_is_not_found(client_for: Callable[[Role], Clie
 
 
 def test_the_pack_endpoint_makes_a_schema_without_warnings() -> None:
-    from django.urls import include, path
-    from drf_spectacular.drainage import GENERATOR_STATS
-    from drf_spectacular.generators import SchemaGenerator
-
     from corparent.reports.api import api_patterns
 
-    GENERATOR_STATS.reset()
-    patterns = [path("api/v1/", include((api_patterns, "reports"), namespace="reports-api"))]
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(patterns=patterns).get_schema(request=None, public=True)
+    schema = schema_without_warnings(api_patterns, "reports")
     assert "/api/v1/meetings/{meeting_id}/pack/" in schema["paths"]
-    assert not GENERATOR_STATS._warn_cache and not GENERATOR_STATS._error_cache, dict(
-        GENERATOR_STATS._warn_cache
-    )

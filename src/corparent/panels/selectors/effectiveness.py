@@ -309,3 +309,11 @@ def panel_years(*, panel: Panel, today: date | None = None) -> list[PanelYear]:
     years = {PanelYear.containing(meeting_date(m)) for m in Meeting.objects.filter(panel=panel)}
     years.add(current)
     return sorted((y for y in years if y.start_year <= current.start_year), key=lambda y: -y.start_year)
+
+
+def year_named(years: list[PanelYear], asked: str) -> PanelYear | None:
+    """The year asked for by the calendar year it starts in ("2026" for 2026/27), else the newest
+    of ``years`` when nothing is asked; None for a year not among them."""
+    if not asked:
+        return years[0]
+    return next((y for y in years if str(y.start_year) == asked), None)

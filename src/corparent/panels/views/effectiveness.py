@@ -8,19 +8,16 @@ from django.shortcuts import render
 from corparent.accounts.permissions import capability_required
 from corparent.accounts.roles import Capability
 from corparent.panels.presenters import effectiveness as present
-from corparent.panels.selectors.effectiveness import PanelYear, panel_years, year_figures
+from corparent.panels.selectors.effectiveness import PanelYear, panel_years, year_figures, year_named
 from corparent.panels.views._shared import panel_or_404
 
 
 def year_from(request: HttpRequest, years: list[PanelYear]) -> PanelYear:
     """The year asked for (?year=2025 for 2025/26), else the current one; 404 for a year not offered."""
-    asked = request.GET.get("year", "")
-    if not asked:
-        return years[0]
-    for year in years:
-        if str(year.start_year) == asked:
-            return year
-    raise Http404("The panel has no meetings in that year.")
+    year = year_named(years, request.GET.get("year", ""))
+    if year is None:
+        raise Http404("The panel has no meetings in that year.")
+    return year
 
 
 @capability_required(Capability.VIEW_PANELS)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from corparent.accounts.roles import Role
 from corparent.panels.models import Membership, Panel, Person, PoliticalGroup, TermsOfReference
+from tests.web.api_schema import schema_without_warnings
 from tests.web.panels.constitution.conftest import Riverside
 
 MANAGERS = {Role.ADMIN, Role.OFFICER}
@@ -166,18 +167,8 @@ def test_contact_details_are_for_democratic_services(riverside: Riverside, clien
 
 
 def test_the_constitution_endpoints_make_a_schema_without_warnings() -> None:
-    from django.urls import include, path
-    from drf_spectacular.drainage import GENERATOR_STATS
-    from drf_spectacular.generators import SchemaGenerator
-
     from corparent.panels.api.constitution import constitution_api_patterns
 
-    GENERATOR_STATS.reset()
-    patterns = [path("api/v1/", include((constitution_api_patterns, "panels"), namespace="panels-api"))]
-    with GENERATOR_STATS.silence():
-        schema = SchemaGenerator(patterns=patterns).get_schema(request=None, public=True)
-    assert not GENERATOR_STATS._warn_cache and not GENERATOR_STATS._error_cache, dict(
-        GENERATOR_STATS._warn_cache
-    )
+    schema = schema_without_warnings(constitution_api_patterns, "panels")
     assert "/api/v1/panels/{panel_id}/balance/" in schema["paths"]
     assert {"get", "post"} <= set(schema["paths"]["/api/v1/panels/{panel_id}/memberships/"])

@@ -43,6 +43,7 @@ from corparent.panels.selectors.effectiveness import (
     panel_years,
     year_figures,
 )
+from tests.web.api_schema import schema_without_warnings
 from tests.web.panels.meetings.conftest import Brookfield, at
 
 pytestmark = pytest.mark.django_db
@@ -342,3 +343,34 @@ def test_every_measure_is_documented() -> None:
     docs = " ".join((Path(__file__).resolve().parents[4] / "docs" / "panels.md").read_text().split())
     missing = [m.id for m in MEASURES if m.title not in docs or " ".join(m.definition.split()) not in docs]
     assert not missing, f"docs/panels.md does not define {missing}"
+
+
+def test_the_api_gives_the_years_measures_and_each_meetings(
+    client_for: Any, brookfield: Brookfield, year: dict[str, Meeting]
+) -> None:
+    url = reverse("api:panels-api:effectiveness", kwargs={"panel_id": brookfield.panel.pk})
+    body = client_for(Role.YOUNG_PERSON).get(url, {"year": "2026"}).json()
+    assert (body["year"], body["start"], body["end"]) == ("2026/27", "2026-04-01", "2027-03-31")
+    assert (body["meetings_held"], body["meetings_cancelled"]) == (3, 1)
+    measures = {m["id"]: m for m in body["measures"]}
+    assert list(measures) == list(MEASURE_IDS)
+    assert measures["councillor_attendance"] | {"definition": ""} == {
+        "id": "councillor_attendance",
+        "title": "Councillors' attendance",
+        "definition": "",
+        "numerator": 9,
+        "denominator": 15,
+        "percent": 60.0,
+    }
+    assert [m["date"] for m in body["meetings"]] == ["2026-07-09", "2026-09-10", "2027-01-14"]
+    july = body["meetings"][0]
+    assert (july["quorate"], july["substitutes_present"], july["young_people_present"]) == (True, 1, 1)
+    assert july["measures"]["partner_attendance"] == {"numerator": 1, "denominator": 2, "percent": 50.0}
+    assert client_for(Role.YOUNG_PERSON).get(url, {"year": "1999"}).status_code == 404
+
+
+def test_the_effectiveness_endpoint_makes_a_schema_without_warnings() -> None:
+    from corparent.panels.api.effectiveness import effectiveness_api_patterns
+
+    schema = schema_without_warnings(effectiveness_api_patterns, "panels")
+    assert "/api/v1/panels/{panel_id}/how-well-it-works/" in schema["paths"]

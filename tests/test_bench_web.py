@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corparent.bench.web import update_readme_rows, web_lines
+from corparent.bench.web import server_times, update_readme_rows, web_lines
 from corparent.bench.webclient import forms, percentile
 
 
@@ -15,6 +15,26 @@ def test_percentiles_are_nearest_rank() -> None:
     assert percentile(shuffled, 95) == 19.0  # rank 19
     assert percentile(shuffled, 99) == 20.0  # rank ceil(19.8) = 20
     assert percentile([7.0], 95) == 7.0
+
+
+def test_the_servers_own_times_are_read_from_its_access_log_by_path() -> None:
+    log = "\n".join(
+        [
+            '127.0.0.1 "GET /scorecard/ HTTP/1.1" 200 137460 4ms',
+            '127.0.0.1 "GET /scorecard/?snapshot=2 HTTP/1.1" 200 137460 90ms',  # another URL
+            '127.0.0.1 "GET /health/ HTTP/1.1" 200 16 1ms',
+            "[2026-11-23 09:29:13 +0000] [18303] [INFO] Worker exiting (pid: 18303)",
+            '127.0.0.1 "GET /scorecard/ HTTP/1.1" 200 137460 12ms',
+            '127.0.0.1 "GET /scorecard/ HTTP/1.1" 302 0 1ms',  # not a 200: left out
+            '127.0.0.1 "GET /scorecard/ HTTP/1.1" 200 137460 6ms',
+        ]
+    )
+    assert server_times(log, "/scorecard/") == {
+        "server_p50_ms": 6.0,  # nearest rank of 4, 6, 12
+        "server_p95_ms": 12.0,
+        "reply_bytes": 137460.0,
+    }
+    assert server_times(log, "/api/v1/results/") == {}
 
 
 def test_forms_are_read_with_their_fields_and_button_text() -> None:

@@ -251,12 +251,26 @@ def test_an_unknown_setting_is_named_and_nothing_starts(migrated: Path) -> None:
 
 
 @pytest.mark.slow
-def test_demo_no_serve_sets_up_the_demo_and_prints_the_six_sign_ins(tmp_path: Path) -> None:
+def test_demo_no_serve_sets_up_the_demo_and_prints_the_sign_ins(tmp_path: Path) -> None:
     done = _corparent("demo", "--no-serve", env=_web_env(tmp_path), timeout=300)
     assert done.returncode == 0, done.stderr
     password = (tmp_path / "demo-password").read_text(encoding="utf-8").strip()
     assert "http://127.0.0.1:8000/" in done.stdout
     assert f"Password for every demo account: {password}" in done.stdout
     signed = [line.split()[0] for line in done.stdout.splitlines() if line.startswith("  ")]
-    assert signed == ["admin", "analyst", "officer", "member", "partner", "youngperson"]
+    assert signed == ["admin", "analyst", "officer", "member", "partner", "youngperson", "school"]
     assert (tmp_path / "corparent.sqlite3").is_file()  # the data folder given, not var/demo
+
+def test_validate_reports_a_malformed_date_as_a_finding_not_unreadable(council: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    text = (council / "2026" / "episodes.csv").read_text(encoding="utf-8").splitlines()
+    first = text[1].split(",")
+    first[1] = "31/02/2026"  # DECOM: no such date
+    rows = [text[0], ",".join(first), *text[2:]]
+    (bad / "episodes.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad), "--format", "json"])
+    assert result.exit_code == 1, result.output
+    found = [(f["rule"], f["table"], f["row"], f["fields"]) for f in json.loads(result.stdout)]
+    assert ("141", "Episodes", 0, ["DECOM"]) in found
+    # the scorecard still refuses it (test_an_unreadable_return_exits_2_naming_file_row_column_and_value)

@@ -223,22 +223,41 @@ def validate(
     la_code: Annotated[str | None, typer.Option(help="The council's LA code, for rules that need it")] = None,
     format: Annotated[Format, typer.Option("--format", help="Output format")] = Format.table,
     out: Annotated[Path | None, typer.Option(help="Write to this file instead of the screen")] = None,
+    providers: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--providers",
+            help="Ofsted's children's homes list and social care providers list (.xlsx; give the option "
+            "once for each), for the rules on Ofsted URNs",
+        ),
+    ] = None,
 ) -> None:
-    """Check a return against DfE's validation rules. Exit 0: no errors; 1: errors; 2: unreadable."""
+    """Check a return against DfE's validation rules. Exit 0: no errors; 1: errors; 2: unreadable.
+
+    A date that is not a DD/MM/YYYY date is a finding (rules 112-171), not an unreadable return.
+    """
     from corparent.engine.validation import report
+    from corparent.engine.validation.providers import ProviderReadError, read_provider_lists
+    from corparent.engine.validation.registry import NEEDS
     from corparent.engine.validation.runner import validate as run_rules
 
     if not data.exists() or (previous is not None and not previous.exists()):
         err.print(f"{data if not data.exists() else previous}: no such folder")
         raise typer.Exit(2)
     try:
+        lists = read_provider_lists(providers) if providers else None
+    except ProviderReadError as exc:
+        err.print("[red]Could not read Ofsted's provider lists[/red]")
+        err.print(str(exc), markup=False, highlight=False)
+        raise typer.Exit(2) from None
+    try:
         with _progress("Reading") as bar:
             track = _tracker(bar, "Reading the return")
             if previous is None:
-                ret = read_return(data, year=year, progress=track)
+                ret = read_return(data, year=year, progress=track, lenient_dates=True)
             else:
                 ret = _read_with_previous(data, previous, year, track)
-        result = run_rules(ret, year=year, la_code=la_code)
+        result = run_rules(ret, year=year, la_code=la_code, providers=lists)
     except ReturnReadError as exc:
         err.print(f"[red]Could not read the return in {data}[/red]")
         err.print(str(exc), markup=False, highlight=False)
@@ -254,6 +273,11 @@ def validate(
                 report.write_csv(result, f)
             else:
                 f.write(report.to_json(result) + "\n")
+    options = {"providers": " (--providers)", "la_code": " (--la-code)"}
+    for need, why in NEEDS.items():  # rules that need more than the return, and did not get it
+        codes = [code for code, reason in result.skipped.items() if reason == why]
+        if codes:
+            err.print(f"Rules {', '.join(codes)} not run: {why}{options.get(need, '')}.", highlight=False)
     raise typer.Exit(result.exit_code)
 
 
@@ -265,7 +289,12 @@ def _read_with_previous(data: Path, previous: Path, year: int | None, track: Pro
     """
     import tempfile
 
-    this = year or read_return(data).latest_year
+    if year is None:
+        first = read_return(data, lenient_dates=True)
+        this = first.latest_year
+        first.con.close()
+    else:
+        this = year
     with tempfile.TemporaryDirectory() as tmp:
         for folder, y in ((data, this), (previous, this - 1)):
             target = Path(tmp) / str(y)
@@ -273,7 +302,7 @@ def _read_with_previous(data: Path, previous: Path, year: int | None, track: Pro
             for csv_file in folder.glob("*"):
                 if csv_file.is_file():
                     (target / csv_file.name).symlink_to(csv_file.resolve())
-        return read_return(Path(tmp), progress=track)
+        return read_return(Path(tmp), progress=track, lenient_dates=True)
 
 
 @app.command()

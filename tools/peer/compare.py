@@ -28,12 +28,15 @@ from rich.table import Table
 
 from corparent.engine.ssda903.synth import generate, write_council
 from corparent.engine.validation import peer as P
+from corparent.engine.validation.providers_synth import lists_for_return
 
 STYLE = {P.AGREE: "green", P.DIFFER: "bold red", P.FAILED: "bold red", P.DOCUMENTED: "yellow"}
 
 
 def make_inputs(out: Path, children: int, seeds: list[int], rates: list[float], year: int) -> list[Path]:
-    """Write each council: <out>/seed<S>-errors<R>/<year>/<table>.csv and manifest.json."""
+    """Write each council: <out>/seed<S>-errors<R>/<year>/<table>.csv and manifest.json, and synthetic
+    Ofsted provider lists for its URNs (<out>/seed<S>-errors<R>/ofsted/*.xlsx, some deliberately not
+    matching the return: see ``providers_synth.lists_for_return``)."""
     folders = []
     for seed in seeds:
         for rate in rates:
@@ -43,6 +46,7 @@ def make_inputs(out: Path, children: int, seeds: list[int], rates: list[float], 
                 children=children, years=2, reference_date=date(year, 3, 31), seed=seed, error_rate=rate
             )
             write_council(council, where)
+            lists_for_return(where / str(year), where / "ofsted", year=year, seed=seed)
             folders.append(where)
     return folders
 
@@ -51,9 +55,12 @@ def run_both(
     folder: Path, *, year: int, la_code: str, peer_python: Path
 ) -> tuple[dict[str, Any], dict[str, Any]]:
     this, last = folder / str(year), folder / str(year - 1)
+    lists = (folder / "ofsted" / "childrens-homes.xlsx", folder / "ofsted" / "social-care-providers.xlsx")
     sides = []
     for python, is_peer in ((Path(sys.executable), False), (peer_python, True)):
-        command = P.side_command(python, this, year=year, la_code=la_code, previous=last, peer=is_peer)
+        command = P.side_command(
+            python, this, year=year, la_code=la_code, previous=last, peer=is_peer, providers=lists
+        )
         sides.append(P.run_json(command)[0])
     return sides[0], sides[1]
 
@@ -166,7 +173,8 @@ def main(argv: list[str] | None = None) -> int:
         "children": args.children,
         "peer": "csc-validator-be-903 " + str(pairs[0][1].get("peer_version", "")),
         "inputs": "synthetic councils, 2 years, the same files on both sides; the peer uses the files' "
-        "PL_DISTANCE, PL_LA, PL_LOCATION in place of its postcode lookup",
+        "PL_DISTANCE, PL_LA, PL_LOCATION in place of its postcode lookup; synthetic Ofsted provider "
+        "lists (children's homes, social care providers) made from each return's URNs",
         "runs": [
             {
                 "name": f.name,

@@ -3,7 +3,7 @@
 Runs INSIDE .venv-peer (the peer pins pandas<2 and numpy<1.25), so it must not import corparent.
 
     .venv-peer/bin/python tools/peer/run_peer.py FOLDER --year 2026 --la-code E99000001 \
-        [--previous FOLDER_OF_2025] [--derived file|lookup] [--report]
+        [--previous FOLDER_OF_2025] [--derived file|lookup] [--report] [--ch FILE --scp FILE]
 
 prints one JSON object on stdout:
 
@@ -24,6 +24,8 @@ process's peak resident memory (VmHWM). With ``--report``, ``seconds`` also cove
 front end asks for after the rules (``rpc_main.lac_validate``, the call its users make: the Report, the
 issue list, the error and child summaries and the data tables, each as JSON), timed apart as
 ``report_seconds``; rpc_main itself is not imported, as it opens a log file in the current folder.
+``--ch`` and ``--scp`` give the peer Ofsted's children's homes list and social care providers list
+(.xlsx) as its users upload them ("CH lookup", "SCP lookup"), for its rules on URNs.
 """
 
 from __future__ import annotations
@@ -183,6 +185,8 @@ def _run(argv: list[str] | None) -> dict[str, object]:
         action="store_true",
         help="also build what the peer's web front end returns (rpc_main.lac_validate): the user's run",
     )
+    parser.add_argument("--ch", type=Path, help="Ofsted's children's homes list (.xlsx)")
+    parser.add_argument("--scp", type=Path, help="Ofsted's social care providers list (.xlsx)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -208,6 +212,9 @@ def _run(argv: list[str] | None) -> dict[str, object]:
         for path in sorted(p for p in folder.iterdir() if p.suffix.lower() == ".csv"):
             read.append(PeerFile(path, known))
             files.append({"name": path.name, "file_content": read[-1].content, "description": label})
+    for path, description in ((args.ch, "CH lookup"), (args.scp, "SCP lookup")):
+        if path is not None:
+            files.append({"name": path.name, "file_content": path.read_bytes(), "description": description})
     if args.derived == "file":
         use_supplied_derived_fields(read)
     # collection_start/end come from collectionYear[:4] as the year the collection ENDS: "2026" is

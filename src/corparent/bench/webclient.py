@@ -156,13 +156,14 @@ def percentile(values: list[float], q: float) -> float:
 def load(
     port: int, path: str, cookies: dict[str, str], clients: int, seconds: float, warmup: float
 ) -> dict[str, Any]:
-    """`clients` threads GET `path` back to back on keep-alive connections; latency after the warm-up."""
+    """`clients` threads GET `path` back to back on keep-alive connections, each reading every byte
+    of each reply; latency after the warm-up."""
     begin = time.monotonic() + warmup
     end = begin + seconds
 
-    def client(_: int) -> tuple[list[float], int]:
+    def client(_: int) -> tuple[list[float], int, int]:
         latencies: list[float] = []
-        errors = 0
+        errors = sent = 0
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         while (started := time.monotonic()) < end:
             try:
@@ -171,18 +172,22 @@ def load(
                 ok = False
                 conn.close()
                 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+            sent += 1
             if started >= begin:
                 if ok:
                     latencies.append(time.monotonic() - started)
                 else:
                     errors += 1
         conn.close()
-        return latencies, errors
+        return latencies, errors, sent
 
+    cpu_before = time.process_time()
     with ThreadPoolExecutor(clients) as pool:
         runs = list(pool.map(client, range(clients)))
-    latencies = [x for run, _ in runs for x in run]
-    errors = sum(e for _, e in runs)
+    client_cpu_s = time.process_time() - cpu_before
+    latencies = [x for run, _, _ in runs for x in run]
+    errors = sum(e for _, e, _ in runs)
+    sent = sum(n for _, _, n in runs)
     if not latencies:
         return {
             "path": path,
@@ -199,4 +204,7 @@ def load(
         "p50_ms": round(percentile(latencies, 50) * 1000, 1),
         "p95_ms": round(percentile(latencies, 95) * 1000, 1),
         "p99_ms": round(percentile(latencies, 99) * 1000, 1),
+        # The clients' own cost (their process's CPU time, warm-up included, per request sent): they
+        # share the machine with the server, so what they spend the server cannot.
+        "client_cpu_ms_per_request": round(client_cpu_s / max(sent, 1) * 1000, 2),
     }

@@ -15,7 +15,8 @@ from corparent.measures import csv_template, presenters, selectors, services
 from corparent.measures.forms import ImportForm, MeasureForm, ValueForm
 from corparent.measures.models import Measure
 from corparent.measures.periods import period_label
-from corparent.scorecard.forms import CommentaryForm, TargetForm, add_service_errors
+from corparent.scorecard.forms import CommentaryForm, TargetForm
+from corparent.web.forms import form_submit
 
 
 def _measure(measure_id: int) -> Measure:
@@ -48,15 +49,18 @@ def index(request: HttpRequest) -> HttpResponse:
 @capability_required(Capability.MANAGE_MEASURES)
 def create(request: HttpRequest) -> HttpResponse:
     form = MeasureForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            measure = services.measure_create(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{measure.title} is defined. Enter or import its values.")
-            return redirect("measures:detail", measure_id=measure.pk)
-    return render(request, "measures/measure_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.measure_create(user=request.user, request=request, **data),
+        success=lambda measure: (
+            f"{measure.title} is defined. Enter or import its values.",
+            redirect("measures:detail", measure_id=measure.pk),
+        ),
+        page=lambda: render(
+            request, "measures/measure_form.html", {"form": form}, status=400 if form.errors else 200
+        ),
+    )
 
 
 @capability_required(Capability.SUBMIT_MEASURE_VALUES)
@@ -100,42 +104,30 @@ def submit(request: HttpRequest, measure_id: int) -> HttpResponse:
         )
     period = _period(request, measure)
     current = selectors.current_values(measures=[measure]).get(measure.pk, {}).get(period)
+    label = period_label(period, measure.frequency)
     if request.method == "POST":
         form = ValueForm(request.POST, measure=measure)
-        if form.is_valid():
-            try:
-                row = services.measure_value_submit(
-                    user=request.user,
-                    request=request,
-                    measure=measure,
-                    period_start=period,
-                    **form.cleaned_data,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                label = period_label(period, measure.frequency)
-                messages.success(
-                    request,
-                    f"{measure.title}: {label} saved." if row else f"{measure.title}: {label} is unchanged.",
-                )
-                return redirect("measures:detail", measure_id=measure.pk)
     else:
         initial = {}
         if current is not None:
             initial = {k: getattr(current, k) for k in ("numerator", "denominator", "value", "note")}
         form = ValueForm(initial=initial, measure=measure)
-    return render(
+    return form_submit(
         request,
-        "measures/value_form.html",
-        {
-            "form": form,
-            "measure": measure,
-            "period": period,
-            "period_label": period_label(period, measure.frequency),
-            "current": current,
-        },
-        status=400 if form.errors else 200,
+        form=form,
+        save=lambda data: services.measure_value_submit(
+            user=request.user, request=request, measure=measure, period_start=period, **data
+        ),
+        success=lambda row: (
+            f"{measure.title}: {label} saved." if row else f"{measure.title}: {label} is unchanged.",
+            redirect("measures:detail", measure_id=measure.pk),
+        ),
+        page=lambda: render(
+            request,
+            "measures/value_form.html",
+            {"form": form, "measure": measure, "period": period, "period_label": label, "current": current},
+            status=400 if form.errors else 200,
+        ),
     )
 
 
@@ -189,48 +181,47 @@ def target_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
     current = target_current(indicator_id=measure.indicator_id)
     if request.method == "POST":
         form = TargetForm(request.POST)
-        if form.is_valid():
-            try:
-                services.measure_target_set(
-                    user=request.user, request=request, measure=measure, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"Target set for {measure.title}.")
-                return redirect("measures:detail", measure_id=measure.pk)
     else:
         form = TargetForm(
             initial={"target": current.target, "amber_tolerance": current.amber_tolerance} if current else {}
         )
-    return render(
+    return form_submit(
         request,
-        "measures/target_form.html",
-        {"form": form, "measure": measure, "current": current},
-        status=400 if form.errors else 200,
+        form=form,
+        save=lambda data: services.measure_target_set(
+            user=request.user, request=request, measure=measure, **data
+        ),
+        success=lambda _: (
+            f"Target set for {measure.title}.",
+            redirect("measures:detail", measure_id=measure.pk),
+        ),
+        page=lambda: render(
+            request,
+            "measures/target_form.html",
+            {"form": form, "measure": measure, "current": current},
+            status=400 if form.errors else 200,
+        ),
     )
 
 
 @capability_required(Capability.EDIT_COMMENTARY)
 def commentary_edit(request: HttpRequest, measure_id: int) -> HttpResponse:
     measure = _measure(measure_id)
-    if request.method == "POST":
-        form = CommentaryForm(request.POST)
-        if form.is_valid():
-            try:
-                services.measure_commentary_write(
-                    user=request.user, request=request, measure=measure, **form.cleaned_data
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, f"Commentary saved for {measure.title}.")
-                return redirect("measures:detail", measure_id=measure.pk)
-    else:
-        form = CommentaryForm()
-    return render(
+    form = CommentaryForm(request.POST) if request.method == "POST" else CommentaryForm()
+    return form_submit(
         request,
-        "measures/commentary_form.html",
-        {"form": form, "measure": measure},
-        status=400 if form.errors else 200,
+        form=form,
+        save=lambda data: services.measure_commentary_write(
+            user=request.user, request=request, measure=measure, **data
+        ),
+        success=lambda _: (
+            f"Commentary saved for {measure.title}.",
+            redirect("measures:detail", measure_id=measure.pk),
+        ),
+        page=lambda: render(
+            request,
+            "measures/commentary_form.html",
+            {"form": form, "measure": measure},
+            status=400 if form.errors else 200,
+        ),
     )

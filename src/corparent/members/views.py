@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,6 +17,7 @@ from corparent.accounts.roles import Capability
 from corparent.members import forms as f
 from corparent.members import presenters as present
 from corparent.members import selectors, services
+from corparent.web.forms import form_submit
 
 
 def _get(getter: Any, what: str, **kwargs: Any) -> Any:
@@ -26,6 +27,11 @@ def _get(getter: Any, what: str, **kwargs: Any) -> Any:
         raise Http404(f"There is no {what} with that number.") from exc
 
 
+def _status(request: HttpRequest) -> int:
+    """A posted form that comes back (with errors) is 422."""
+    return 422 if request.method == "POST" else 200
+
+
 def _form_page(
     request: HttpRequest, *, form: Any, title: str, button: str, back: str, caption: str = "", intro: str = ""
 ) -> HttpResponse:
@@ -33,7 +39,7 @@ def _form_page(
         request,
         "members/form.html",
         {"form": form, "title": title, "button": button, "back": back, "caption": caption, "intro": intro},
-        status=422 if request.method == "POST" else 200,
+        status=_status(request),
     )
 
 
@@ -85,16 +91,14 @@ def tier_edit(request: HttpRequest, person_id: int) -> HttpResponse:
     initial = {"tier": current.tier, "role_title": current.role_title} if current else {}
     form = f.TierForm(request.POST or None, initial=initial)
     back = reverse("members:councillor", kwargs={"person_id": person.pk})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.tier_assign(user=request.user, person=person, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Tier saved.")
-            return redirect(back)
-    return _form_page(
-        request, form=form, title="Corporate parent tier", caption=person.name, button="Save", back=back
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.tier_assign(user=request.user, person=person, **data),
+        success=lambda _: ("Tier saved.", redirect(back)),
+        page=lambda: _form_page(
+            request, form=form, title="Corporate parent tier", caption=person.name, button="Save", back=back
+        ),
     )
 
 
@@ -117,20 +121,21 @@ def training(request: HttpRequest) -> HttpResponse:
 @capability_required(Capability.MANAGE_MEMBERS)
 def session_create(request: HttpRequest) -> HttpResponse:
     form = f.SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.training_session_create(user=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Training session added.")
-            return redirect("members:session", training_session_id=session.pk)
-    return _form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a training session",
-        button="Add the session",
-        back=reverse("members:training"),
+        save=lambda data: services.training_session_create(user=request.user, **data),
+        success=lambda session: (
+            "Training session added.",
+            redirect("members:session", training_session_id=session.pk),
+        ),
+        page=lambda: _form_page(
+            request,
+            form=form,
+            title="Add a training session",
+            button="Add the session",
+            back=reverse("members:training"),
+        ),
     )
 
 
@@ -141,30 +146,32 @@ def session(request: HttpRequest, training_session_id: int) -> HttpResponse:
     item = _get(selectors.session_get, "training session", session_id=training_session_id)
     may_manage = has_capability(request, Capability.MANAGE_MEMBERS)
     form = f.CompletionForm(request.POST or None, initial={"completed_on": item.date}) if may_manage else None
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise_denied()
-        if form.is_valid():
-            try:
-                services.training_completion_record(user=request.user, session=item, **form.cleaned_data)
-            except ValidationError as e:
-                f.add_service_errors(form, e)
-            else:
-                messages.success(request, f"Recorded for {form.cleaned_data['person'].name}.")
-                return redirect("members:session", training_session_id=item.pk)
-        status = 422
-    done = selectors.session_completions(session=item)
-    people = [
-        {"row": present.councillor_row(p), "completion": done.get(p.pk)}
-        for p in selectors.councillors()
-        if selectors.session_applies(item, selectors.tier_value(p)) or p.pk in done
-    ]
-    return render(
+    if request.method == "POST" and form is None:
+        raise_denied()
+
+    def page() -> HttpResponse:
+        done = selectors.session_completions(session=item)
+        people = [
+            {"row": present.councillor_row(p), "completion": done.get(p.pk)}
+            for p in selectors.councillors()
+            if selectors.session_applies(item, selectors.tier_value(p)) or p.pk in done
+        ]
+        return render(
+            request,
+            "members/session.html",
+            {"session": present.session_row(item), "item": item, "people": people, "form": form},
+            status=_status(request),
+        )
+
+    return form_submit(
         request,
-        "members/session.html",
-        {"session": present.session_row(item), "item": item, "people": people, "form": form},
-        status=status,
+        form=form,
+        save=lambda data: services.training_completion_record(user=request.user, session=item, **data),
+        success=lambda _: (
+            f"Recorded for {form.cleaned_data['person'].name}.",
+            redirect("members:session", training_session_id=item.pk),
+        ),
+        page=page,
     )
 
 
@@ -172,22 +179,21 @@ def session(request: HttpRequest, training_session_id: int) -> HttpResponse:
 @capability_required(Capability.MANAGE_MEMBERS)
 def champion_create(request: HttpRequest) -> HttpResponse:
     form = f.ChampionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            champion = services.champion_create(user=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Champion added.")
-            return redirect(
-                reverse("members:councillor", kwargs={"person_id": champion.person_id}) + "#champion"
-            )
-    return _form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a Member Champion",
-        button="Add the champion",
-        back=reverse("members:index"),
+        save=lambda data: services.champion_create(user=request.user, **data),
+        success=lambda champion: (
+            "Champion added.",
+            redirect(reverse("members:councillor", kwargs={"person_id": champion.person_id}) + "#champion"),
+        ),
+        page=lambda: _form_page(
+            request,
+            form=form,
+            title="Add a Member Champion",
+            button="Add the champion",
+            back=reverse("members:index"),
+        ),
     )
 
 
@@ -197,22 +203,20 @@ def champion_report(request: HttpRequest, champion_id: int) -> HttpResponse:
     champion = _get(selectors.champion_get, "champion", champion_id=champion_id)
     back = reverse("members:councillor", kwargs={"person_id": champion.person_id}) + "#champion"
     form = f.ChampionReportForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.champion_report_create(user=request.user, champion=champion, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Report added.")
-            return redirect(back)
     caption = f"{champion.person.name}, {champion.get_portfolio_display()} champion"
-    return _form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a champion's report",
-        caption=caption,
-        button="Add the report",
-        back=back,
+        save=lambda data: services.champion_report_create(user=request.user, champion=champion, **data),
+        success=lambda _: ("Report added.", redirect(back)),
+        page=lambda: _form_page(
+            request,
+            form=form,
+            title="Add a champion's report",
+            caption=caption,
+            button="Add the report",
+            back=back,
+        ),
     )
 
 
@@ -222,17 +226,20 @@ def champion_end(request: HttpRequest, champion_id: int) -> HttpResponse:
     champion = _get(selectors.champion_get, "champion", champion_id=champion_id)
     back = reverse("members:councillor", kwargs={"person_id": champion.person_id}) + "#champion"
     form = f.ChampionEndForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.champion_end(user=request.user, champion=champion, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Champion's role ended.")
-            return redirect(back)
     caption = f"{champion.person.name}, {champion.get_portfolio_display()} champion"
-    return _form_page(
-        request, form=form, title="End a champion's role", caption=caption, button="End the role", back=back
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.champion_end(user=request.user, champion=champion, **data),
+        success=lambda _: ("Champion's role ended.", redirect(back)),
+        page=lambda: _form_page(
+            request,
+            form=form,
+            title="End a champion's role",
+            caption=caption,
+            button="End the role",
+            back=back,
+        ),
     )
 
 
@@ -241,20 +248,17 @@ def champion_end(request: HttpRequest, champion_id: int) -> HttpResponse:
 def homes(request: HttpRequest) -> HttpResponse:
     may_manage = has_capability(request, Capability.MANAGE_MEMBERS)
     form = f.HomeForm(request.POST or None) if may_manage else None
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise_denied()
-        if form.is_valid():
-            try:
-                services.home_create(user=request.user, **form.cleaned_data)
-            except ValidationError as e:
-                f.add_service_errors(form, e)
-            else:
-                messages.success(request, "Home added.")
-                return redirect("members:homes")
-        status = 422
-    return render(request, "members/homes.html", {"homes": selectors.homes(), "form": form}, status=status)
+    if request.method == "POST" and form is None:
+        raise_denied()
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.home_create(user=request.user, **data),
+        success=lambda _: ("Home added.", redirect("members:homes")),
+        page=lambda: render(
+            request, "members/homes.html", {"homes": selectors.homes(), "form": form}, status=_status(request)
+        ),
+    )
 
 
 @require_GET
@@ -276,19 +280,20 @@ def visits(request: HttpRequest) -> HttpResponse:
 def visit_create(request: HttpRequest) -> HttpResponse:
     mine = selectors.councillor_for_user(user_id=request.user.pk)
     form = f.VisitForm(request.POST or None, initial={"visitors": [mine.pk] if mine else []})
-    if request.method == "POST" and form.is_valid():
-        try:
-            visit = services.visit_record(user=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            f.add_service_errors(form, e)
-        else:
-            messages.success(request, "Visit recorded. Add any actions it raised below.")
-            return redirect("members:visit", visit_id=visit.pk)
-    return render(
+    return form_submit(
         request,
-        "members/visit_form.html",
-        {"form": form, "back": reverse("members:visits")},
-        status=422 if request.method == "POST" else 200,
+        form=form,
+        save=lambda data: services.visit_record(user=request.user, **data),
+        success=lambda visit: (
+            "Visit recorded. Add any actions it raised below.",
+            redirect("members:visit", visit_id=visit.pk),
+        ),
+        page=lambda: render(
+            request,
+            "members/visit_form.html",
+            {"form": form, "back": reverse("members:visits")},
+            status=_status(request),
+        ),
     )
 
 
@@ -299,19 +304,21 @@ def visit(request: HttpRequest, visit_id: int) -> HttpResponse:
     item = _get(selectors.visit_get, "visit", visit_id=visit_id)
     may_edit = services.may_edit_visit(request.user, item)
     form = f.VisitActionForm(request.POST or None) if may_edit else None
-    status = 200
-    if request.method == "POST":
-        if form is None:
-            raise_denied()
-        if form.is_valid():
-            try:
-                services.visit_action_create(user=request.user, visit=item, **form.cleaned_data)
-            except ValidationError as e:
-                f.add_service_errors(form, e)
-            else:
-                messages.success(request, "Action added.")
-                return redirect(reverse("members:visit", kwargs={"visit_id": item.pk}) + "#actions")
-        status = 422
+    if request.method == "POST" and form is None:
+        raise_denied()
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.visit_action_create(user=request.user, visit=item, **data),
+        success=lambda _: (
+            "Action added.",
+            redirect(reverse("members:visit", kwargs={"visit_id": item.pk}) + "#actions"),
+        ),
+        page=lambda: _visit_page(request, item=item, form=form, may_edit=may_edit),
+    )
+
+
+def _visit_page(request: HttpRequest, *, item: Any, form: Any, may_edit: bool) -> HttpResponse:
     return render(
         request,
         "members/visit.html",
@@ -325,7 +332,7 @@ def visit(request: HttpRequest, visit_id: int) -> HttpResponse:
             "may_edit": may_edit,
             "visit_principles": present.visit_principles(),
         },
-        status=status,
+        status=_status(request),
     )
 
 

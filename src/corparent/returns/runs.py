@@ -46,7 +46,7 @@ def upload_validation_run(*, upload_id: int) -> Upload:
     upload = Upload.objects.get(pk=upload_id)
     try:
         _upload_progress(upload_id, 5, "Reading the files")
-        with upload_return(upload=upload) as ret:
+        with upload_return(upload=upload, lenient_dates=True) as ret:  # a malformed date is a finding
             what = f"the {year_label(upload.latest_year)} return"
             _upload_progress(upload_id, 20, f"Checking {what} against DfE's rules")
             # The engine runs rules on worker threads and reports progress from them; a database

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 
-from corparent.engine.ssda903.model import Return
+from corparent.engine.ssda903.model import Return, ReturnReadError
 from corparent.engine.ssda903.reader import read_return
+from corparent.engine.ssda903.tables import TABLES_BY_NAME
 from corparent.engine.validation.registry import all_rules, rules_for
 from corparent.engine.validation.rule import Finding as EngineFinding
 from corparent.engine.validation.rule import Level
@@ -121,9 +122,13 @@ def latest_ready_snapshot() -> Snapshot | None:
 
 
 @contextmanager
-def upload_return(*, upload: Upload) -> Iterator[Return]:
-    """The upload's stored files read into the engine (child-level; closed on leaving)."""
-    ret = _read(upload)
+def upload_return(*, upload: Upload, lenient_dates: bool = False) -> Iterator[Return]:
+    """The upload's stored files read into the engine (child-level; closed on leaving).
+
+    ``lenient_dates`` is what the checks read: a date that is not a date is blank, and kept for DfE's
+    "not a valid date" rules. Without it (what figures are computed from) such a date refuses the read.
+    """
+    ret = _read(upload, lenient_dates=lenient_dates)
     try:
         yield ret
     finally:
@@ -136,13 +141,34 @@ def snapshot_return(snapshot: Snapshot) -> Return:
     return _read(snapshot.upload)
 
 
-def _read(upload: Upload) -> Return:
+def _read(upload: Upload, *, lenient_dates: bool = False) -> Return:
     files = [(f.stored.sha256, f.year, f.table) for f in upload_files(upload=upload)]
     folder = Path(tempfile.mkdtemp(prefix="corparent-read-"))
     try:
-        return read_return(store.lay_out(files, folder / "return"))
+        return read_return(store.lay_out(files, folder / "return"), lenient_dates=lenient_dates)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def upload_unreadable(*, upload: Upload, limit: int = 20) -> list[str]:
+    """Why figures cannot be computed from the upload (values the strict read refuses, such as a date
+    that is not a date, each naming the file as uploaded, its row, column and value); [] if they can."""
+    try:
+        with upload_return(upload=upload):
+            return []
+    except FileNotFoundError as e:  # a stored file has gone (store.lay_out says which)
+        return [f"{e}: expected the upload's files in the file store"]
+    except ReturnReadError as e:
+        problems = e.problems
+    names = {(f.year, TABLES_BY_NAME[f.table].key): f.name for f in upload_files(upload=upload)}
+    out = []
+    for p in problems[:limit]:
+        where = Path(p.file)  # <temporary folder>/return/<year>/<table key>.csv: store.lay_out
+        year = int(where.parent.name) if where.parent.name.isdigit() else 0
+        out.append(str(p).replace(p.file, names.get((year, where.stem), where.name), 1))
+    if len(problems) > limit:
+        out.append(f"... and {len(problems) - limit:,} more like these")
+    return out
 
 
 def snapshot_figure_counts(*, snapshot: Snapshot) -> list[tuple[str, int, int]]:

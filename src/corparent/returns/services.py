@@ -22,7 +22,7 @@ from django.db import transaction
 from corparent.accounts.models import User
 from corparent.accounts.roles import Capability
 from corparent.engine.ssda903.model import collection_year_end
-from corparent.returns import store
+from corparent.returns import selectors, store
 from corparent.returns.models import Snapshot, StoredFile, Upload, UploadFile
 from corparent.returns.staging import Rejected, Stager, year_label
 
@@ -167,6 +167,15 @@ def snapshot_publish(
         problems.append(f"Population aged 0 to 17: expected a whole number above 0; got {population_0_17}")
     if problems:
         raise PublishRefused(problems)
+    unreadable = selectors.upload_unreadable(upload=upload)
+    if unreadable:  # the checks list these too; figures are computed only from values that can be read
+        raise PublishRefused(
+            [
+                "The figures cannot be computed from this upload: expected every date as DD/MM/YYYY and "
+                "every number as a number. Correct these values and upload the return again:",
+                *unreadable,
+            ]
+        )
     if upload.error_count and not confirm_errors:
         raise PublishRefused(
             [

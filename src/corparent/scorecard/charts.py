@@ -1,8 +1,9 @@
 """Charts as inline SVG, made in Python: a sparkline, a trend chart and a funnel plot.
 
-Each chart has role="img", a <title> and a <desc> saying what it shows; the page puts its data
-table beside it, so nothing is in the picture alone. Colours are GOV.UK's and every point also
-differs by shape or label, not by colour only.
+Each chart has role="img", a <title> and a <desc> saying what it shows (or, for the scorecard's
+sparklines, is described by the list of the trend's figures beside it rather than repeating them);
+the page puts its data table beside it, so nothing is in the picture alone. Colours are GOV.UK's
+and every point also differs by shape or label, not by colour only.
 """
 
 from __future__ import annotations
@@ -27,16 +28,30 @@ GREY: Final = "#505a5f"
 LIGHT: Final = "#b1b4b6"
 
 
-def _open(width: int, height: int, title: str, desc: str, css: str) -> tuple[str, str]:
+def _open(
+    width: int, height: int, title: str, desc: str, css: str, described_by: str = ""
+) -> tuple[str, str]:
+    """The chart's opening: an image labelled by its title and described by its <desc>, or, with
+    ``described_by``, by the element of that id on the page (its data, shown beside it)."""
     n = next(_ids)
+    if described_by:
+        labels = f'aria-labelledby="chart-{n}-title" aria-describedby="{escape(described_by)}"'
+        description = ""
+    else:
+        labels = f'aria-labelledby="chart-{n}-title chart-{n}-desc"'
+        description = f'<desc id="chart-{n}-desc">{escape(desc)}</desc>'
     head = (
         f'<svg class="{css}" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'width="{width}" height="{height}" role="img" aria-labelledby="chart-{n}-title chart-{n}-desc" '
+        f'width="{width}" height="{height}" role="img" {labels} '
         f'style="max-width:100%;height:auto" focusable="false">'
-        f'<title id="chart-{n}-title">{escape(title)}</title>'
-        f'<desc id="chart-{n}-desc">{escape(desc)}</desc>'
+        f'<title id="chart-{n}-title">{escape(title)}</title>{description}'
     )
     return head, "</svg>"
+
+
+def _xy(x: float, y: float) -> str:
+    """A point to a tenth, with no trailing ".0" (the sparklines are repeated on every row)."""
+    return f"{x:.1f},{y:.1f}".replace(".0,", ",").removesuffix(".0")
 
 
 def _scale(lo: float, hi: float, out_lo: float, out_hi: float):
@@ -67,10 +82,13 @@ def _num(v: float) -> str:
     return f"{v:,.0f}" if abs(v) >= 100 or float(v).is_integer() else f"{v:,.1f}"
 
 
-def sparkline(values: Sequence[float | None], *, title: str, desc: str) -> SafeString:
-    """A small line of the trend (oldest first); gaps where a figure is hidden or missing."""
+def sparkline(
+    values: Sequence[float | None], *, title: str, desc: str = "", described_by: str = ""
+) -> SafeString:
+    """A small line of the trend (oldest first); gaps where a figure is hidden or missing. Described
+    by ``desc``, or by the element with the id ``described_by`` (the trend's figures beside it)."""
     width, height, pad = 120, 32, 4
-    head, tail = _open(width, height, title, desc, "app-sparkline")
+    head, tail = _open(width, height, title, desc, "app-sparkline", described_by)
     known = [v for v in values if v is not None]
     if len(values) < 2 or not known:
         return mark_safe(head + tail)
@@ -86,11 +104,12 @@ def sparkline(values: Sequence[float | None], *, title: str, desc: str) -> SafeS
                 )
             run = []
             continue
-        run.append(f"{x(i):.1f},{y(v):.1f}")
+        run.append(_xy(x(i), y(v)))
     if len(run) > 1:
         parts.append(f'<polyline points="{" ".join(run)}" fill="none" stroke="{BLUE}" stroke-width="2"/>')
     last = max(i for i, v in enumerate(values) if v is not None)
-    parts.append(f'<circle cx="{x(last):.1f}" cy="{y(values[last]):.1f}" r="3" fill="{BLACK}"/>')  # type: ignore[arg-type]
+    cx, cy = _xy(x(last), y(values[last])).split(",")  # type: ignore[arg-type]
+    parts.append(f'<circle cx="{cx}" cy="{cy}" r="3" fill="{BLACK}"/>')
     return mark_safe(head + "".join(parts) + tail)
 
 

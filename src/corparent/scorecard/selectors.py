@@ -147,10 +147,21 @@ def _suppressed(snapshot: Snapshot, audience: Audience) -> list[Result]:
     return found
 
 
-def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
-    """Changes whenever anything the scorecard page shows changes: the snapshot's figures, the
-    audience, targets, the snapshot's commentary, comparators, the council's settings and local
-    measures. One query of counts and latest ids (the page asks it on every request)."""
+@dataclass(frozen=True)
+class ScorecardState:
+    """Which snapshot the scorecard page shows and the version of everything on it."""
+
+    snapshot_id: int
+    ready: bool
+    version: str
+
+
+def scorecard_state(*, snapshot_id: int | None, audience: Audience) -> ScorecardState | None:
+    """The snapshot the page shows (``snapshot_id``, else the latest ready one) and a version that
+    changes whenever anything the scorecard page shows changes: the snapshot and its figures, the
+    published snapshots offered in its picker, the audience, targets, the snapshot's commentary,
+    comparators, the council (its name heads every page) and local measures. None when there is no
+    such snapshot. One query of counts and latest ids: the page asks it on every request."""
     from django.apps import apps
 
     from corparent.measures.selectors import scorecard_version_sql as local_measures_version_sql
@@ -158,24 +169,51 @@ def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
     def table(label: str) -> str:
         return connection.ops.quote_name(apps.get_model(label)._meta.db_table)
 
-    parts_sql = [
-        f"(SELECT COUNT(*) FROM {table('scorecard.Target')})",
-        f"(SELECT MAX(id) FROM {table('scorecard.Target')})",
-        f"(SELECT COUNT(*) FROM {table('scorecard.Commentary')} WHERE snapshot_id = %s)",
-        f"(SELECT MAX(id) FROM {table('scorecard.Commentary')} WHERE snapshot_id = %s)",
-        f"(SELECT COUNT(*) FROM {table('scorecard.IndicatorResult')} WHERE snapshot_id = %s)",
-        f"(SELECT COUNT(*) FROM {table('comparators.ComparatorImport')})",
-        f"(SELECT MAX(id) FROM {table('comparators.ComparatorImport')})",
+    snapshots, ready = table("returns.Snapshot"), Snapshot.Status.READY.value
+    if snapshot_id is None:
+        chosen = (
+            f"SELECT id, status, computed_at FROM {snapshots} WHERE status = %s "
+            "ORDER BY reference_date DESC, computed_at DESC, id DESC LIMIT 1"
+        )
+        params: list[Any] = [ready]
+    else:
+        chosen = f"SELECT id, status, computed_at FROM {snapshots} WHERE id = %s"
+        params = [snapshot_id]
+    commentary, results = table("scorecard.Commentary"), table("scorecard.IndicatorResult")
+    scalars_sql = [
+        f"(SELECT COUNT(*) FROM {commentary} WHERE snapshot_id = s.id)",
+        f"(SELECT MAX(id) FROM {commentary} WHERE snapshot_id = s.id)",
+        # A computed snapshot's figures are written with its computed_at, in one transaction
+        # (returns.runs), so only one not computed that way needs them counted.
+        f"CASE WHEN s.computed_at IS NULL THEN (SELECT COUNT(*) FROM {results} WHERE snapshot_id = s.id) END",
         *local_measures_version_sql(table),
     ]
+    sql = (
+        f"SELECT s.id, s.status, s.computed_at, {', '.join(scalars_sql)}, p.*, t.*, i.*, c.* "
+        f"FROM ({chosen}) s "
+        # the snapshot picker: every published snapshot (becoming ready always sets computed_at)
+        f"CROSS JOIN (SELECT COUNT(*), SUM(id), MAX(computed_at) FROM {snapshots} WHERE status = %s) p "
+        f"CROSS JOIN (SELECT COUNT(*), MAX(id) FROM {table('scorecard.Target')}) t "
+        f"CROSS JOIN (SELECT COUNT(*), MAX(id) FROM {table('comparators.ComparatorImport')}) i "
+        f"LEFT JOIN (SELECT * FROM {table('comparators.Council')} ORDER BY id LIMIT 1) c ON 1 = 1"
+    )
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts_sql), [snapshot.pk] * 3)
-        counts = cursor.fetchone()
-    from corparent.comparators.models import Council
+        cursor.execute(sql, [*params, ready])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    parts = [*row, audience.value, today()]
+    return ScorecardState(
+        snapshot_id=int(row[0]),
+        ready=row[1] == ready,
+        version=hashlib.sha256(repr(parts).encode()).hexdigest()[:32],
+    )
 
-    council = Council.objects.values_list("pk", "la_code", "region_code", "statistical_neighbours").first()
-    parts = [snapshot.pk, snapshot.status, snapshot.computed_at, audience.value, *counts, council, today()]
-    return hashlib.sha256(repr(parts).encode()).hexdigest()[:32]
+
+def scorecard_version(*, snapshot: Snapshot, audience: Audience) -> str:
+    """The version of the scorecard page for ``snapshot`` (see ``scorecard_state``)."""
+    state = scorecard_state(snapshot_id=snapshot.pk, audience=audience)
+    return state.version if state is not None else ""
 
 
 def headlines(results: Iterable[Result]) -> dict[str, list[Result]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -13,8 +14,9 @@ from django.urls import reverse
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
 from corparent.engine.indicators.catalogue import Indicator
+from corparent.engine.indicators.suppression import Audience
 from corparent.returns.models import Snapshot
-from corparent.scorecard import presenters, selectors, services
+from corparent.scorecard import caching, presenters, selectors, services
 from corparent.scorecard.forms import CommentaryForm, TargetForm, add_service_errors
 
 
@@ -44,17 +46,49 @@ def _abilities(request: HttpRequest) -> dict[str, bool]:
 
 @capability_required(Capability.VIEW_SCORECARD)
 def index(request: HttpRequest) -> HttpResponse:
-    snapshot = _snapshot(request)
-    context = {
+    audience = selectors.audience_for(request.user)
+    chosen = request.GET.get("snapshot") or None
+    # A snapshot number as the database holds one; anything else is left to _snapshot (a 404).
+    number = int(chosen) if chosen and chosen.isascii() and chosen.isdigit() and len(chosen) < 16 else None
+    state = (
+        selectors.scorecard_state(snapshot_id=number, audience=audience)
+        if chosen is None or number is not None
+        else None
+    )
+    if state is None or not state.ready:  # no published snapshot, or not one asked for: nothing kept
+        return _index(request, snapshot=_snapshot(request), audience=audience, version="")
+    # The whole page is kept for each reader until anything it shows changes (see caching.py).
+    return caching.cached_page(
+        request,
+        key=caching.page_key(request=request, snapshot_id=state.snapshot_id, version=state.version),
+        render=lambda extra: _index(
+            request,
+            snapshot=selectors.snapshot_get(snapshot_id=state.snapshot_id),
+            audience=audience,
+            version=state.version,
+            extra=extra,
+        ),
+    )
+
+
+def _index(
+    request: HttpRequest,
+    *,
+    snapshot: Snapshot | None,
+    audience: Audience,
+    version: str,
+    extra: dict[str, Any] | None = None,
+) -> HttpResponse:
+    context: dict[str, Any] = {
         "snapshot": snapshot,
         "snapshots": list(selectors.snapshots_ready()[:20]),
         **_abilities(request),
+        **(extra or {}),
     }
     if snapshot is not None:
-        audience = selectors.audience_for(request.user)
         # The page body is cached (see the template) by everything it shows: the snapshot, the
         # audience, targets, commentary and comparators. Themes are only worked out on a miss.
-        context["version"] = selectors.scorecard_version(snapshot=snapshot, audience=audience)
+        context["version"] = version or selectors.scorecard_version(snapshot=snapshot, audience=audience)
         context["themes"] = cache(lambda: presenters.scorecard(snapshot=snapshot, audience=audience))
     return render(request, "scorecard/index.html", context)
 

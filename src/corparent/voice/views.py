@@ -13,7 +13,6 @@ from django.shortcuts import redirect, render
 
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
-from corparent.scorecard.forms import add_service_errors
 from corparent.voice import imports, presenters, selectors, services
 from corparent.voice.forms import (
     AnswerForm,
@@ -24,6 +23,7 @@ from corparent.voice.forms import (
     RatingForm,
     SessionForm,
 )
+from corparent.web.forms import form_submit
 
 C = Capability
 
@@ -62,15 +62,13 @@ def index(request: HttpRequest) -> HttpResponse:
 @capability_required(C.MANAGE_VOICE)
 def forum_create(request: HttpRequest) -> HttpResponse:
     form = ForumForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            forum = services.forum_create(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{forum.name} is set up.")
-            return redirect("voice:forum", forum_id=forum.pk)
-    return render(request, "voice/forum_form.html", {"form": form}, status=_status(form))
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.forum_create(user=request.user, request=request, **data),
+        success=lambda forum: (f"{forum.name} is set up.", redirect("voice:forum", forum_id=forum.pk)),
+        page=lambda: render(request, "voice/forum_form.html", {"form": form}, status=_status(form)),
+    )
 
 
 @capability_required(C.VIEW_VOICE)
@@ -87,17 +85,18 @@ def forum_detail(request: HttpRequest, forum_id: int) -> HttpResponse:
 def session_create(request: HttpRequest, forum_id: int) -> HttpResponse:
     forum = _found(selectors.forum_get(forum_id=forum_id), "forum")
     form = SessionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            session = services.session_create(
-                user=request.user, request=request, forum=forum, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"{session.title} is recorded.")
-            return redirect("voice:session", forum_session_id=session.pk)
-    return render(request, "voice/session_form.html", {"form": form, "forum": forum}, status=_status(form))
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.session_create(user=request.user, request=request, forum=forum, **data),
+        success=lambda session: (
+            f"{session.title} is recorded.",
+            redirect("voice:session", forum_session_id=session.pk),
+        ),
+        page=lambda: render(
+            request, "voice/session_form.html", {"form": form, "forum": forum}, status=_status(form)
+        ),
+    )
 
 
 @capability_required(C.VIEW_VOICE)
@@ -106,25 +105,29 @@ def session_detail(request: HttpRequest, forum_session_id: int) -> HttpResponse:
     session = _found(selectors.session_get(session_id=forum_session_id), "forum session")
     can = _can(request)
     form = IssueForm(request.POST or None)
-    if request.method == "POST":
-        if not can["speaks"]:
-            from django.core.exceptions import PermissionDenied
+    if request.method == "POST" and not can["speaks"]:
+        from django.core.exceptions import PermissionDenied
 
-            raise PermissionDenied("Your role may not raise issues in the voice area.")
-        if form.is_valid():
-            try:
-                services.issue_raise(user=request.user, request=request, session=session, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, "Thank you. What you said is recorded and will be answered.")
-                return redirect("voice:session", forum_session_id=session.pk)
-    issues = [(i, presenters.status_tag(i)) for i in selectors.issues_of(session=session)]
-    return render(
+        raise PermissionDenied("Your role may not raise issues in the voice area.")
+
+    def page() -> HttpResponse:
+        issues = [(i, presenters.status_tag(i)) for i in selectors.issues_of(session=session)]
+        return render(
+            request,
+            "voice/session.html",
+            {"session": session, "issues": issues, "form": form, **can},
+            status=_status(form),
+        )
+
+    return form_submit(
         request,
-        "voice/session.html",
-        {"session": session, "issues": issues, "form": form, **can},
-        status=_status(form),
+        form=form,
+        save=lambda data: services.issue_raise(user=request.user, request=request, session=session, **data),
+        success=lambda _: (
+            "Thank you. What you said is recorded and will be answered.",
+            redirect("voice:session", forum_session_id=session.pk),
+        ),
+        page=page,
     )
 
 
@@ -138,16 +141,20 @@ def issue_answer(request: HttpRequest, issue_id: int) -> HttpResponse:
         "publish": issue.published_on is not None,
     }
     form = AnswerForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.issue_answer(user=request.user, request=request, issue=issue, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            done = "answered and published" if form.cleaned_data["publish"] else "answered (not published)"
-            messages.success(request, f"The issue is {done}.")
-            return redirect("voice:index")
-    return render(request, "voice/issue_answer.html", {"form": form, "issue": issue}, status=_status(form))
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.issue_answer(user=request.user, request=request, issue=issue, **data),
+        success=lambda _: (
+            "The issue is answered and published."
+            if form.cleaned_data["publish"]
+            else "The issue is answered (not published).",
+            redirect("voice:index"),
+        ),
+        page=lambda: render(
+            request, "voice/issue_answer.html", {"form": form, "issue": issue}, status=_status(form)
+        ),
+    )
 
 
 @capability_required(C.VIEW_VOICE)
@@ -165,30 +172,34 @@ def pledge(request: HttpRequest) -> HttpResponse:
 @capability_required(C.MANAGE_VOICE)
 def promise_create(request: HttpRequest) -> HttpResponse:
     form = PromiseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            promise = services.promise_create(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Promise {promise.number} is added to the Pledge.")
-            return redirect("voice:pledge")
-    return render(request, "voice/promise_form.html", {"form": form}, status=_status(form))
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.promise_create(user=request.user, request=request, **data),
+        success=lambda promise: (
+            f"Promise {promise.number} is added to the Pledge.",
+            redirect("voice:pledge"),
+        ),
+        page=lambda: render(request, "voice/promise_form.html", {"form": form}, status=_status(form)),
+    )
 
 
 @capability_required(C.SPEAK_IN_VOICE)
 def promise_rate(request: HttpRequest, promise_id: int) -> HttpResponse:
     promise = _found(selectors.promise_get(promise_id=promise_id), "promise")
     form = RatingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.promise_rate(user=request.user, request=request, promise=promise, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, f"Thank you. Your rating of promise {promise.number} is saved.")
-            return redirect("voice:pledge")
-    return render(request, "voice/rate_form.html", {"form": form, "promise": promise}, status=_status(form))
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.promise_rate(user=request.user, request=request, promise=promise, **data),
+        success=lambda _: (
+            f"Thank you. Your rating of promise {promise.number} is saved.",
+            redirect("voice:pledge"),
+        ),
+        page=lambda: render(
+            request, "voice/rate_form.html", {"form": form, "promise": promise}, status=_status(form)
+        ),
+    )
 
 
 @capability_required(C.VIEW_VOICE)

@@ -13,6 +13,8 @@ import pytest
 from corparent.bench.validation import NOT_RUN, ratios, validation_lines
 from corparent.engine.ssda903 import postcodes
 from corparent.engine.ssda903.synth import generate, write_council
+from corparent.engine.ssda903.tables import TABLES_BY_NAME
+from corparent.engine.ssda903.writer import write_table
 from corparent.engine.validation import peer as P
 from corparent.engine.validation import registry
 
@@ -225,6 +227,19 @@ def test_run_ours_prints_the_same_shape_as_the_peer_script(tmp_path: Path) -> No
         assert 0 <= f["row"] < out["rows"][f["table"]]
 
 
+def test_run_ours_reads_as_validation_does_so_a_malformed_date_is_a_finding(tmp_path: Path) -> None:
+    # The peer reports a date that is not a date under rule 141 and the like; so must our side.
+    folder = tmp_path / "2026"
+    write_table(
+        TABLES_BY_NAME["Episodes"],
+        [{"CHILD": "1", "DECOM": "01/05/2025"}, {"CHILD": "2", "DECOM": "31/02/2026"}],
+        folder / "episodes.csv",
+    )
+    out = P.run_ours(folder, year=2026, la_code="E99000001")
+    assert {"rule": "141", "table": "Episodes", "row": 1} in out["findings"]
+    assert not any(f["rule"] == "141" and f["row"] == 0 for f in out["findings"])
+
+
 def test_commands_for_each_side(tmp_path: Path) -> None:
     this, last = tmp_path / "2026", tmp_path / "2025"
     cmd = P.side_command("py", this, year=2026, la_code="E1", previous=last, peer=True)
@@ -232,6 +247,29 @@ def test_commands_for_each_side(tmp_path: Path) -> None:
     assert cmd[2:] == [str(this), "--year", "2026", "--la-code", "E1", "--previous", str(last)]
     ours = P.side_command("py", this, year=2026, la_code="E1", previous=None, peer=False)
     assert ours[:3] == ["py", "-m", "corparent.engine.validation.peer"]
+
+
+def test_each_side_is_given_ofsteds_lists_as_it_takes_them(tmp_path: Path) -> None:
+    lists = (tmp_path / "ch.xlsx", tmp_path / "scp.xlsx")
+    peer = P.side_command("py", tmp_path, year=2026, la_code="E1", previous=None, peer=True, providers=lists)
+    assert peer[-4:] == ["--ch", str(lists[0]), "--scp", str(lists[1])]
+    ours = P.side_command("py", tmp_path, year=2026, la_code="E1", previous=None, peer=False, providers=lists)
+    assert ours[-4:] == ["--providers", str(lists[0]), "--providers", str(lists[1])]
+
+
+def test_run_ours_runs_the_urn_rules_only_with_ofsteds_lists(tmp_path: Path) -> None:
+    folder = tmp_path / "2026"
+    write_table(
+        TABLES_BY_NAME["Episodes"],
+        [{"CHILD": "1", "DECOM": "01/05/2025", "PLACE": "K2", "PLACE_PROVIDER": "PR1", "URN": "SC999999"}],
+        folder / "episodes.csv",
+    )
+    without = P.run_ours(folder, year=2026, la_code="E99000001")
+    assert "1008" in without["skipped"] and not any(f["rule"] == "1008" for f in without["findings"])
+    ofsted = Path(__file__).resolve().parents[2] / "fixtures" / "ofsted"
+    lists = [ofsted / "childrens-homes.xlsx", ofsted / "social-care-providers.xlsx"]
+    found = P.run_ours(folder, year=2026, la_code="E99000001", providers=lists)
+    assert {"rule": "1008", "table": "Episodes", "row": 0} in found["findings"]
 
 
 def test_a_missing_peer_venv_says_how_to_make_it(tmp_path: Path) -> None:

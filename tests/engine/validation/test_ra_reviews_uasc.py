@@ -6,7 +6,7 @@ from tests.engine.validation.cases import flagged
 
 
 def test_104_uasc_ceased_before_the_year() -> None:
-    # 2025-26 starts 01/04/2025; a malformed date is refused when the return is read.
+    # 2025-26 starts 01/04/2025.
     uasc = [
         {"CHILD": "1", "DUC": "01/03/2025"},  # fail
         {"CHILD": "2", "DUC": "01/04/2025"},
@@ -17,6 +17,20 @@ def test_104_uasc_ceased_before_the_year() -> None:
     assert flagged("104", {"UASC": uasc[1:]}) == {}
     # in 2026-27 (from 01/04/2026) both dates are before the year
     assert flagged("104", {"UASC": uasc[1:]}, year=2027) == {"UASC": [0, 2]}
+
+
+def test_104_uasc_ceased_date_malformed() -> None:
+    uasc = [
+        {"CHILD": "1", "DUC": "19/02/2026"},
+        {"CHILD": "2", "DUC": "30/02/2026"},
+        {"CHILD": "3", "DUC": "x"},
+    ]
+    assert flagged("104", {"UASC": uasc}) == {"UASC": [1, 2]}
+
+
+def test_166_a_malformed_review_date_is_as_good_as_blank() -> None:
+    reviews = [{"CHILD": "1", "REVIEW": "2026-01-01", "REVIEW_CODE": "PN1"}]
+    assert flagged("166", {"Reviews": reviews}) == {"Reviews": [0]}
 
 
 def test_166_review_date_blank() -> None:

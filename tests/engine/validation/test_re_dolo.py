@@ -5,9 +5,6 @@ Collection year 2026-27: 1 April 2026 to 31 March 2027.
 
 from __future__ import annotations
 
-import pytest
-
-from corparent.engine.ssda903.model import ReturnReadError
 from tests.engine.validation.cases import flagged
 
 Y = 2027
@@ -19,16 +16,14 @@ def test_700_start_date_required() -> None:
     assert flagged("700", {"DoLo": dolo[:1]}, year=Y) == {}
 
 
-def test_701_end_date_malformed_is_refused_when_read() -> None:
+def test_701_end_date_malformed() -> None:
     dolo = [
         {"CHILD": "1", "DOLO_START": "01/05/2026"},
         {"CHILD": "1", "DOLO_START": "01/06/2026", "DOLO_END": ""},
     ]
     assert flagged("701", {"DoLo": dolo}, year=Y) == {}
-    with pytest.raises(ReturnReadError, match="DOLO_END"):
-        flagged(
-            "701", {"DoLo": [{"CHILD": "1", "DOLO_START": "01/05/2026", "DOLO_END": "2026/12/10"}]}, year=Y
-        )
+    bad = [*dolo, {"CHILD": "1", "DOLO_START": "01/05/2026", "DOLO_END": "2026/12/10"}]
+    assert flagged("701", {"DoLo": bad}, year=Y) == {"DoLo": [2]}
 
 
 def test_702_end_not_after_start() -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from corparent.engine.ssda903.model import ReturnReadError
 from tests.engine.validation.cases import flagged
 
 
@@ -18,14 +15,19 @@ def test_1004_incident_start_date_required() -> None:
     assert flagged("1004", {"Missing": missing[:2]}) == {}
 
 
-def test_1005_incident_end_date_malformed_is_refused_when_read() -> None:
+def test_1005_incident_end_date_malformed() -> None:
     missing = [
         {"CHILD": "1", "MIS_START": "08/03/2025", "MIS_END": "09/03/2025"},
-        {"CHILD": "2", "MIS_START": "22/06/2025"},
+        {"CHILD": "2", "MIS_START": "22/06/2025"},  # blank: the child has not returned
     ]
     assert flagged("1005", {"Missing": missing}) == {}
-    with pytest.raises(ReturnReadError, match="MIS_END"):
-        flagged("1005", {"Missing": [{"CHILD": "1", "MIS_START": "13/10/2025", "MIS_END": "13/10/25"}]})
+    bad = [*missing, {"CHILD": "1", "MIS_START": "13/10/2025", "MIS_END": "13/10/25"}]
+    assert flagged("1005", {"Missing": bad}) == {"Missing": [2]}
+
+
+def test_1004_a_malformed_start_date_is_as_good_as_missing() -> None:
+    missing = [{"CHILD": "1", "MIS_START": "2025-10-13"}, {"CHILD": "2", "MIS_START": "13/10/2025"}]
+    assert flagged("1004", {"Missing": missing}) == {"Missing": [0]}
 
 
 def test_1006_missing_type_is_m_or_a() -> None:

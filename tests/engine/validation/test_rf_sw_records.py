@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from corparent.engine.ssda903.model import ReturnReadError
 from tests.engine.validation.cases import flagged, rule
 
 
@@ -64,20 +63,18 @@ def test_sw02_from_2025_26_the_id_is_also_at_least_four_characters() -> None:
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
-def test_sw04_a_malformed_start_date_is_refused_when_the_return_is_read(year: int) -> None:
-    # The reader refuses the file naming the value, so the rule itself never sees one. In 2024-25
-    # the peer accepted 'ZZ/ZZ/ZZZZ' here (its partial-date helper): see PEER_DIFFERENCES.
-    for bad in ("ZZ/ZZ/ZZZZ", "01/01/ZZZZ", "1999/12/01", "zz"):
-        with pytest.raises(ReturnReadError):
-            flagged("SW04STG1", sw({"SW_DECOM": bad}), year=year)
+def test_sw04_a_malformed_start_date_is_flagged(year: int) -> None:
+    # In 2024-25 the peer accepted 'ZZ/ZZ/ZZZZ' here (its partial-date helper): see PEER_DIFFERENCES.
+    t = sw({"SW_DECOM": "01/01/2025"}, {"SW_DECOM": "ZZ/ZZ/ZZZZ"}, {"SW_DECOM": "01/01/ZZZZ"}, {})
+    t["SWEpisodes"] += [{"CHILD": "2", "SW_DECOM": "1999/12/01"}, {"CHILD": "2", "SW_DECOM": "zz"}]
+    assert flagged("SW04STG1", t, year=year) == {"SWEpisodes": [1, 2, 4, 5]}
     assert flagged("SW04STG1", sw({"SW_DECOM": "01/01/2025"}, {}), year=year) == {}
 
 
 @pytest.mark.parametrize("year", [2025, 2026])
-def test_sw05_a_malformed_end_date_is_refused_when_the_return_is_read(year: int) -> None:
-    for bad in ("ZZ/ZZ/ZZZZ", "31/02/2025"):
-        with pytest.raises(ReturnReadError):
-            flagged("SW05STG1", sw({"SW_DECOM": "01/01/2025", "SW_DEC": bad}), year=year)
+def test_sw05_a_malformed_end_date_is_flagged(year: int) -> None:
+    t = sw(*({"SW_DECOM": "01/01/2025", "SW_DEC": bad} for bad in ("ZZ/ZZ/ZZZZ", "01/02/2025", "31/02/2025")))
+    assert flagged("SW05STG1", t, year=year) == {"SWEpisodes": [0, 2]}
     assert flagged("SW05STG1", sw({"SW_DEC": "01/01/2025"}, {}), year=year) == {}
 
 

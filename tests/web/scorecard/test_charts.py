@@ -61,6 +61,14 @@ def test_each_chart_is_a_described_image_with_its_text_escaped(svg: str) -> None
     assert "<council>" not in svg
 
 
+def test_a_sparkline_described_by_its_figures_beside_it_does_not_repeat_them() -> None:
+    svg = charts.sparkline([60.0, None, 70.0], title="Trend: foster care", described_by="trend-foster")
+    assert 'aria-describedby="trend-foster"' in svg and "<desc" not in svg
+    assert 'aria-labelledby="chart-' in svg and "Trend: foster care</title>" in svg
+    # points to a tenth, without trailing ".0": the gap leaves two single points, the last ringed
+    assert "<polyline" not in svg and '<circle cx="116" cy="4" r="3"' in svg
+
+
 def test_the_funnel_plot_marks_our_council_by_shape_and_label() -> None:
     svg = charts.funnel_plot(
         [charts.FunnelPoint("Elsewhere", 100, 60.0), charts.FunnelPoint("Our council", 120, 70.0, ours=True)],

@@ -75,6 +75,19 @@ def test_the_scorecard_shows_the_red_figure_its_target_trend_and_that_commentary
     assert "Add commentary" not in row  # members may not write it
 
 
+def test_each_sparkline_is_described_by_the_list_of_its_figures_beside_it(
+    client_for: ClientFor, red: Snapshot
+) -> None:
+    html = client_for(Role.MEMBER).get("/scorecard/").content.decode()
+    described = re.findall(r'<svg class="app-sparkline"[^>]* aria-describedby="([^"]+)"', html)
+    assert described and len(described) == html.count('<svg class="app-sparkline"')
+    for element_id in described:
+        listed = re.search(rf'<ul [^>]*id="{element_id}">(.*?)</ul>', html)
+        assert listed is not None, element_id
+    foster = re.search(r'id="trend-placed_foster_pct">(.*?)</ul>', html)
+    assert foster is not None and foster.group(1) == "<li>Mar 2024: 75.0%</li><li>Mar 2025: 70.0%</li>"
+
+
 @pytest.mark.parametrize("role", EVERYONE)
 def test_only_commentators_are_offered_the_commentary_form(
     client_for: ClientFor, red: Snapshot, role: Role

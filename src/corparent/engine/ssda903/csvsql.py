@@ -4,6 +4,10 @@ Loading is one pass: ``read_csv`` reads every field as text (dates, optionally, 
 reader itself, which is faster) and the SELECT trims and types them, calling ``error()`` on the
 first value it cannot type. The checks in ``valid`` are the single definition of a readable value:
 the loading SQL raises exactly when the diagnosing SQL (``diagnose``) finds a row.
+
+Read leniently (``lenient``: what validation reads), a date that is not a DD/MM/YYYY date is not a
+reason to refuse the file: it is loaded as NULL and kept, as written, in ``MALFORMED`` (``malformed``),
+for the validation rules that report it (DfE's "is not a valid date" rules).
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from corparent.engine.ssda903.model import ReadProblem, ReturnReadError
 from corparent.engine.ssda903.tables import Column, ColumnType, TableSpec
 
 MAX_PROBLEMS: Final = 1000
+# Read leniently, the date values that are not dates: (DfE table, field, value as written, year, file, row).
+MALFORMED: Final = "malformed_values"
 DATE_FORMAT: Final = "%d/%m/%Y"
 EXPECTED: Final[Mapping[ColumnType, str]] = MappingProxyType(
     {
@@ -119,10 +125,11 @@ def valid(col: Column, c: str) -> str | None:
     return None
 
 
-def typed(col: Column, c: str, lowercase: bool = True) -> str:
+def typed(col: Column, c: str, lowercase: bool = True, lenient: bool = False) -> str:
     """SQL typing the text ``c`` as ``col``: trimmed, blank as NULL, raising if it cannot be typed.
 
-    Codes are upper-cased, unless the file has no lowercase letters (``lowercase`` False).
+    Codes are upper-cased, unless the file has no lowercase letters (``lowercase`` False). With
+    ``lenient``, a date that cannot be typed is NULL instead (``malformed`` keeps it).
     """
     check = valid(col, c)
     if check is None:
@@ -131,14 +138,19 @@ def typed(col: Column, c: str, lowercase: bool = True) -> str:
     value = f"CAST({c} AS {col.sql_type})"
     if col.type is ColumnType.DATE:
         value = f"CAST(strptime({c}, '{DATE_FORMAT}') AS DATE)"
+        if lenient:
+            return f"CASE WHEN {check} THEN {value} END"
     return (
         f"CASE WHEN {c} IS NULL THEN NULL WHEN {check} THEN {value} "
         f"WHEN trim({c}) = '' THEN NULL ELSE error('unreadable value') END"
     )
 
 
-def select(f: CsvFile, native_dates: bool) -> str:
-    """The file's rows, typed, as the columns of ``<key>_all``; ``_row`` is set by ``number_rows``."""
+def select(f: CsvFile, native_dates: bool, *, lenient: bool = False, frm: str | None = None) -> str:
+    """The file's rows, typed, as the columns of ``<key>_all``; ``_row`` is set by ``number_rows``.
+
+    ``frm``: read the file's fields (as text) from this table instead of the file itself.
+    """
     assert f.spec is not None
     dates = _native_dates(f) if native_dates else set()
     cols = []
@@ -147,13 +159,40 @@ def select(f: CsvFile, native_dates: bool) -> str:
         if i is None:
             expr = f"CAST(NULL AS {col.sql_type})"
         else:
-            expr = f"c{i}" if i in dates else typed(col, f"c{i}", f.found.lowercase)
+            expr = f"c{i}" if i in dates else typed(col, f"c{i}", f.found.lowercase, lenient)
         cols.append(f"{expr} AS {ident(col.name)}")
     year = "NULL" if f.year is None else str(f.year)
     return (
         f"SELECT {', '.join(cols)}, CAST({year} AS INTEGER) AS year, {q(f.name)} AS _file, "
-        f"CAST(NULL AS BIGINT) AS _row FROM {source(f, native_dates)}"
+        f"CAST(NULL AS BIGINT) AS _row FROM {frm or source(f, native_dates)}"
     )
+
+
+def _bad(col: Column, i: int) -> str:
+    """SQL true when field ``c<i>`` holds a value that cannot be typed as ``col`` (blank can)."""
+    check = valid(col, f"c{i}")
+    assert check is not None
+    return f"c{i} IS NOT NULL AND NOT coalesce({check}, false) AND trim(c{i}) <> ''"
+
+
+def malformed_schema() -> str:
+    return "tbl VARCHAR, field VARCHAR, value VARCHAR, year INTEGER, _file VARCHAR, _row BIGINT"
+
+
+def malformed(f: CsvFile, raw: str, first_rowid: int) -> str | None:
+    """The INSERT keeping the file's malformed dates in ``MALFORMED``, from ``raw`` (the file's fields
+    as text, its rows in the file's order, so rowid - ``first_rowid`` is the data row; rowids inside a
+    transaction do not start at 0); None: the file has no dates."""
+    assert f.spec is not None
+    year = "NULL" if f.year is None else str(f.year)
+    parts = [
+        f"SELECT {q(f.spec.name)}, {q(col.name)}, c{i}, CAST({year} AS INTEGER), {q(f.name)}, "
+        f"rowid - {int(first_rowid)} "
+        f"FROM {raw} WHERE {_bad(col, i)}"
+        for col in f.spec.all_columns
+        if col.type is ColumnType.DATE and (i := f.positions.get(col.name)) is not None
+    ]
+    return f"INSERT INTO {MALFORMED} {' UNION ALL '.join(parts)}" if parts else None
 
 
 def number_rows(f: CsvFile, first_rowid: int) -> str:
@@ -223,8 +262,9 @@ def csv_problem(f: CsvFile, e: duckdb.Error) -> ReadProblem:
     return ReadProblem(f.name, row, None, value, expected)
 
 
-def diagnose(files: list[CsvFile], problems: Problems) -> None:
-    """Read every recognised file again, in a private database, naming every value that cannot be typed."""
+def diagnose(files: list[CsvFile], problems: Problems, *, dates: bool = True) -> None:
+    """Read every recognised file again, in a private database, naming every value that cannot be typed
+    (but for dates, unless ``dates``: read leniently, they are not reasons to refuse a file)."""
     with duckdb.connect() as con:
         con.execute("SET preserve_insertion_order = true")
         for f in files:
@@ -239,11 +279,10 @@ def diagnose(files: list[CsvFile], problems: Problems) -> None:
             for n, col in enumerate(f.spec.all_columns):
                 i = f.positions.get(col.name)
                 check = None if i is None else valid(col, f"c{i}")
-                if check is not None:  # exactly the values ``typed`` raises on
-                    checks.append(
+                if check is not None and i is not None and (dates or col.type is not ColumnType.DATE):
+                    checks.append(  # exactly the values ``typed`` raises on
                         f"SELECT rowid AS _row, {n} AS n, {q(col.name)} AS col, "
-                        f"{q(EXPECTED[col.type])} AS expected, c{i} AS value FROM raw "
-                        f"WHERE c{i} IS NOT NULL AND NOT coalesce({check}, false) AND trim(c{i}) <> ''"
+                        f"{q(EXPECTED[col.type])} AS expected, c{i} AS value FROM raw WHERE {_bad(col, i)}"
                     )
             if not checks:
                 continue

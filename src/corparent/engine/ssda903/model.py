@@ -41,7 +41,10 @@ class Return:
     - ``<key>``: the rows joined across years as indicators.md says (for Episodes, one row per
       CHILD and DECOM, the latest year's row winning; likewise for the other tables by their key).
 
-    A table with no file is present and empty, and absent from ``present``.
+    A table with no file is present and empty, and absent from ``present``. ``malformed_values``
+    holds the dates a lenient read (``read_return(..., lenient_dates=True)``) could not read, as
+    written: ``tbl`` (DfE table name), ``field``, ``value``, ``year``, ``_file``, ``_row``; they are
+    NULL in the tables above, and ``malformed`` counts them (always 0 for a strict read).
     """
 
     con: duckdb.DuckDBPyConnection
@@ -49,6 +52,7 @@ class Return:
     files: list[SourceFile] = field(default_factory=list)
     present: set[str] = field(default_factory=set)  # DfE table names that had at least one file
     columns: dict[str, set[str]] = field(default_factory=dict)  # DfE table name -> optional columns seen
+    malformed: int = 0  # dates read as NULL because they were not dates (lenient reads only)
 
     @property
     def latest_year(self) -> int:

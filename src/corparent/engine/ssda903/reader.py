@@ -10,6 +10,14 @@ Only when that fails is the return read again, slowly, to name every problem (fi
 value, what was expected); if no value is wrong (the CSV reader is stricter than SQL about, say, a
 date of only spaces) it is loaded once more with every column typed in SQL. Everything is built
 inside one transaction, so a return that fails to read leaves the connection as it was.
+
+Two readings, for two purposes. Strict (the default: what indicators are computed from) refuses a
+return holding any value it cannot type. Lenient (``lenient_dates``: what validation reads, because
+for DfE a date that is not a DD/MM/YYYY date is a validation finding, rules 112 to 171, not an
+unreadable file) loads such a date as NULL and keeps it as written in the table ``malformed_values``
+(``csvsql.MALFORMED``), counted in ``Return.malformed``; anything else it cannot read (columns,
+encoding, an empty file, a CSV row or a number it cannot type) still refuses the return. A clean
+return is read the same fast way by both.
 """
 
 from __future__ import annotations
@@ -19,7 +27,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import Final
+from typing import Any, Final
 
 import duckdb
 
@@ -64,13 +72,16 @@ def read_return(
     year: int | None = None,
     con: duckdb.DuckDBPyConnection | None = None,
     progress: Progress | None = None,
+    lenient_dates: bool = False,
 ) -> Return:
     """Read the return in folder ``path`` into ``con`` (a new in-memory database if not given).
 
     ``year`` names the collection year of a folder holding one year's CSV files; without it the
     year is the collection year of the latest DECOM or DEC in Episodes. ``progress(label, done,
     total)`` is called as each file is loaded. Raises ``ReturnReadError`` naming every problem
-    found (up to ``csvsql.MAX_PROBLEMS``, then a count); then ``con`` is as it was.
+    found (up to ``csvsql.MAX_PROBLEMS``, then a count); then ``con`` is as it was. With
+    ``lenient_dates`` a malformed date is not a problem: it is read as NULL and kept as written
+    (see the module's docstring).
     """
     path = Path(path)
     problems = Problems()
@@ -86,6 +97,19 @@ def read_return(
                     problems.add(p)
             except _LoadFailed:
                 pass
+            if lenient_dates and not problems:
+                csvsql.diagnose(files, problems, dates=False)
+                if not problems:
+                    try:
+                        return _load(db, files, progress, native_dates=False, lenient=True)
+                    except ReturnReadError as e:  # the year cannot be told, maybe for a malformed date
+                        for p in e.problems:
+                            problems.add(p)
+                    except _LoadFailed as e:
+                        where = e.file.path if e.file else path
+                        problems.add(_about(where, f"a file DuckDB can read ({csvsql.first_line(e.error)})"))
+                    csvsql.diagnose(files, problems)
+                raise problems.error()
             csvsql.diagnose(files, problems)
             if not problems:  # something the fast way refuses but SQL typing accepts, e.g. "  "
                 try:
@@ -202,9 +226,18 @@ class _LoadFailed(Exception):
 
 
 def _load(
-    con: duckdb.DuckDBPyConnection, files: list[CsvFile], progress: Progress | None, *, native_dates: bool
+    con: duckdb.DuckDBPyConnection,
+    files: list[CsvFile],
+    progress: Progress | None,
+    *,
+    native_dates: bool,
+    lenient: bool = False,
 ) -> Return:
-    """Load every recognised file in one transaction; on any error roll back and re-raise."""
+    """Load every recognised file in one transaction; on any error roll back and re-raise.
+
+    ``lenient``: malformed dates are loaded as NULL and kept in ``csvsql.MALFORMED`` (each file is
+    read once into a temporary table of its text, which both the load and that table read).
+    """
     todo = sorted(
         (f for f in files if f.spec is not None),
         key=lambda f: (f.year or 0, f.spec is not EPISODES, TABLES.index(f.spec) if f.spec else 0, f.label),
@@ -218,12 +251,16 @@ def _load(
         try:
             for spec in TABLES:
                 con.execute(f"CREATE OR REPLACE TABLE {ident(spec.key + '_all')} ({csvsql.schema(spec)})")
+            con.execute(f"CREATE OR REPLACE TABLE {csvsql.MALFORMED} ({csvsql.malformed_schema()})")
             for done, loading in enumerate(todo, 1):
                 assert loading.spec is not None
                 table = ident(loading.spec.key + "_all")
-                inserted = con.execute(
-                    f"INSERT INTO {table} {csvsql.select(loading, native_dates)}"
-                ).fetchone()
+                if lenient:
+                    inserted = _insert_lenient(con, loading, table)
+                else:
+                    inserted = con.execute(
+                        f"INSERT INTO {table} {csvsql.select(loading, native_dates)}"
+                    ).fetchone()
                 first = con.execute(f"SELECT min(rowid) FROM {table} WHERE _row IS NULL").fetchone()
                 if first and first[0] is not None:
                     con.execute(csvsql.number_rows(loading, int(first[0])))
@@ -248,6 +285,22 @@ def _load(
     return _result(con, todo)
 
 
+def _insert_lenient(con: duckdb.DuckDBPyConnection, f: CsvFile, table: str) -> tuple[Any, ...] | None:
+    """Insert the file's rows with malformed dates as NULL, keeping those dates in MALFORMED; the count."""
+    raw = "_corparent_raw"
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {raw} AS SELECT * FROM {csvsql.source(f)}")
+    try:
+        inserted = con.execute(f"INSERT INTO {table} {csvsql.select(f, False, lenient=True, frm=raw)}")
+        count = inserted.fetchone()
+        first = con.execute(f"SELECT min(rowid) FROM {raw}").fetchone()
+        keep = csvsql.malformed(f, raw, int(first[0])) if first and first[0] is not None else None
+        if keep is not None:
+            con.execute(keep)
+    finally:
+        con.execute(f"DROP TABLE IF EXISTS {raw}")
+    return count
+
+
 def _infer_year(con: duckdb.DuckDBPyConnection, episodes: CsvFile, files: list[CsvFile]) -> None:
     """A single folder's year: the collection year of the latest DECOM or DEC in its Episodes."""
     row = con.execute("SELECT max(DECOM), max(DEC) FROM episodes_all").fetchone()
@@ -257,6 +310,7 @@ def _infer_year(con: duckdb.DuckDBPyConnection, episodes: CsvFile, files: list[C
         raise ReturnReadError([problem])
     year = collection_year_of(max(dates))
     con.execute("UPDATE episodes_all SET year = ?", [year])
+    con.execute(f"UPDATE {csvsql.MALFORMED} SET year = ? WHERE year IS NULL", [year])
     for f in files:
         f.year = year
 
@@ -272,4 +326,6 @@ def _result(con: duckdb.DuckDBPyConnection, files: list[CsvFile]) -> Return:
         columns.setdefault(f.spec.name, set()).update(optional)
         sources.append(SourceFile(f.path, f.spec.name, f.year, f.found.encoding, f.rows, f.found.sha256))
     years = sorted({s.year for s in sources})
-    return Return(con=con, years=years, files=sources, present=present, columns=columns)
+    count = con.execute(f"SELECT count(*) FROM {csvsql.MALFORMED}").fetchone()
+    malformed = int(count[0]) if count else 0
+    return Return(con=con, years=years, files=sources, present=present, columns=columns, malformed=malformed)

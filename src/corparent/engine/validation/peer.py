@@ -245,9 +245,17 @@ def peak_mb() -> float:
 
 
 def run_ours(
-    folder: Path, *, year: int, la_code: str | None, previous: Path | None = None, report: bool = False
+    folder: Path,
+    *,
+    year: int,
+    la_code: str | None,
+    previous: Path | None = None,
+    report: bool = False,
+    providers: Sequence[Path] = (),
 ) -> dict[str, Any]:
-    """Validate one year's CSV files (and the previous year's, if given) as the peer's JSON has it.
+    """Validate one year's CSV files (and the previous year's, if given) as the peer's JSON has it;
+    ``providers``: Ofsted's provider lists (the children's homes list and the social care providers
+    list), for the rules on URNs.
 
     With ``report``, the time also covers what ``corparent validate`` shows and exports (the summary by
     rule and by child, and every finding as JSON), as the peer's ``--report`` covers its users' reports.
@@ -256,6 +264,7 @@ def run_ours(
     from corparent.engine.ssda903 import postcodes
     from corparent.engine.ssda903.reader import read_return
     from corparent.engine.validation import report as reports
+    from corparent.engine.validation.providers import read_provider_lists
     from corparent.engine.validation.registry import rules_for
     from corparent.engine.validation.runner import validate
 
@@ -265,8 +274,9 @@ def run_ours(
         (root / str(year)).symlink_to(folder.resolve(), target_is_directory=True)
         if previous is not None:
             (root / str(year - 1)).symlink_to(previous.resolve(), target_is_directory=True)
-        ret = read_return(root)
-        result = validate(ret, year=year, la_code=la_code)
+        ret = read_return(root, lenient_dates=True)  # as validation reads: a malformed date is a finding
+        lists = read_provider_lists(providers) if providers else None
+        result = validate(ret, year=year, la_code=la_code, providers=lists)
         validated = time.perf_counter()
         if report:
             shown = (reports.by_rule(result), reports.by_child(result), reports.to_json(result))
@@ -352,12 +362,21 @@ def side_command(
     previous: Path | None,
     peer: bool,
     report: bool = False,
+    providers: tuple[Path, Path] | None = None,
 ) -> list[str]:
     """The command that runs the peer (run_peer.py in its venv) or ours (this module) on a year's files;
-    ``report``: with what each shows its users after the rules (see ``run_ours`` and run_peer.py)."""
+    ``report``: with what each shows its users after the rules (see ``run_ours`` and run_peer.py);
+    ``providers``: Ofsted's children's homes list and social care providers list (the peer is told
+    which is which, as its users' upload boxes do)."""
     entry = [str(repo_file("tools/peer/run_peer.py"))] if peer else ["-m", "corparent.engine.validation.peer"]
     extra = ["--previous", str(previous)] if previous is not None else []
     extra += ["--report"] if report else []
+    if providers is not None:
+        homes, others = providers
+        if peer:
+            extra += ["--ch", str(homes), "--scp", str(others)]
+        else:
+            extra += ["--providers", str(homes), "--providers", str(others)]
     return [str(python), *entry, str(folder), "--year", str(year), "--la-code", la_code, *extra]
 
 
@@ -368,9 +387,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--la-code", default=None)
     parser.add_argument("--previous", type=Path, default=None)
     parser.add_argument("--report", action="store_true", help="also build the report (by rule, child; JSON)")
+    parser.add_argument("--providers", type=Path, action="append", default=[], help="one of Ofsted's lists")
     args = parser.parse_args(argv)
     where = {"year": args.year, "la_code": args.la_code, "previous": args.previous}
-    out = run_ours(args.folder, report=args.report, **where)
+    out = run_ours(args.folder, report=args.report, providers=args.providers, **where)
     sys.stdout.write(json.dumps(out) + "\n")
     return 0
 

@@ -12,6 +12,14 @@ from corparent.engine.ssda903.tables import TABLES_BY_NAME
 from corparent.engine.validation import rules as rules_package
 from corparent.engine.validation.rule import SUPPORTED_YEARS, Rule
 
+# What a rule's ``needs`` can name (inputs beyond the return), and why the rule does not run without it.
+NEEDS: dict[str, str] = {
+    "providers": "Ofsted's lists of children's homes and social care providers were not supplied",
+    "provider_councils": "the providers' councils could not be worked out from their postcodes (the "
+    "postcodes extra is not installed)",
+    "la_code": "the council's LA code was not given",
+}
+
 
 class RuleSetError(Exception):
     pass
@@ -25,6 +33,9 @@ def check(rules: Iterable[Rule]) -> list[str]:
         for table in (*rule.tables, *rule.previous):
             if table not in TABLES_BY_NAME:
                 problems.append(f"rule {rule.code}: unknown table {table!r}")
+        for need in rule.needs:
+            if need not in NEEDS:
+                problems.append(f"rule {rule.code}: unknown need {need!r}")
         for year in rule.years:
             if year not in SUPPORTED_YEARS:
                 problems.append(f"rule {rule.code}: year {year} is not supported")

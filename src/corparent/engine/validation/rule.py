@@ -24,7 +24,9 @@ class Rule:
     validated as ``header``, ``episodes``, ... (that year's file exactly as supplied) and the
     previous year's as ``header_last``, ``episodes_last``, ...; the collection year's first and last
     days are ``getvariable('collection_start')`` and ``getvariable('collection_end')``, and the
-    council's code ``getvariable('la_code')``. A rule never changes what it reads.
+    council's code ``getvariable('la_code')``. A date that is not a DD/MM/YYYY date is NULL in those
+    tables; ``malformed`` (and ``malformed_last``) hold each one as written: ``tbl``, ``field``,
+    ``value``, ``_row``. A rule never changes what it reads.
     """
 
     code: str
@@ -36,6 +38,9 @@ class Rule:
     hint: str  # plain English: how to fix it
     years: frozenset[int] = field(default=SUPPORTED_YEARS)
     previous: tuple[str, ...] = ()  # previous-year tables it needs (it runs only when supplied)
+    # inputs beyond the return it needs (``runner.NEEDS``: "providers", "provider_councils", "la_code");
+    # it runs only when they are supplied, and is reported as not run otherwise
+    needs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

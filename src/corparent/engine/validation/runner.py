@@ -20,10 +20,13 @@ from datetime import date
 
 import duckdb
 
+from corparent.engine.ssda903.csvsql import MALFORMED
 from corparent.engine.ssda903.model import Return
 from corparent.engine.ssda903.postcodes import DERIVED, available, derive
 from corparent.engine.ssda903.tables import TABLES
-from corparent.engine.validation.registry import rules_for
+from corparent.engine.validation.providers import ProviderList
+from corparent.engine.validation.providers import load as load_providers
+from corparent.engine.validation.registry import NEEDS, rules_for
 from corparent.engine.validation.rule import Finding, Level, Rule
 
 Progress = Callable[[str, int, int], None]
@@ -65,6 +68,17 @@ def _views(
         for name, y in ((spec.key, year), (spec.key + "_last", -1 if previous is None else previous)):
             select = f"SELECT {', '.join(cols)}, a._row FROM {source} WHERE a.year = {y}"
             con.execute(f"CREATE VIEW {schema}.{name} AS {select}")
+    # The dates a lenient read could not read, as written (empty for a strict read): rule 141 and the like.
+    kept = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = ?", [MALFORMED]
+    ).fetchone()
+    for name, y in (("malformed", year), ("malformed_last", -1 if previous is None else previous)):
+        if kept and kept[0]:
+            select = f"SELECT tbl, field, value, _row FROM main.{MALFORMED} WHERE year = {y}"
+        else:  # a Return not made by read_return
+            empty = "''::VARCHAR AS tbl, ''::VARCHAR AS field, ''::VARCHAR AS value, 0::BIGINT AS _row"
+            select = f"SELECT {empty} LIMIT 0"
+        con.execute(f"CREATE VIEW {schema}.{name} AS {select}")
 
 
 def _wrapped(rule: Rule) -> str:
@@ -85,12 +99,15 @@ def validate(
     rules: Sequence[Rule] | None = None,
     progress: Progress | None = None,
     postcodes: bool = True,
+    providers: ProviderList | None = None,
 ) -> ValidationResult:
     """Validate one collection year of ``ret`` (the latest by default) against its rules.
 
     The year before it is used as the previous year when ``ret`` holds it (or ``previous_year``).
     With ``postcodes`` (the default) and the postcodes extra installed, PL_DISTANCE, PL_LA and
     PL_LOCATION are derived from HOME_POST and PL_POST for a year whose file carries none of them.
+    ``providers`` (Ofsted's lists, ``providers.read_provider_lists``) is the table ``providers`` of the
+    rules that need it; without it they are reported as skipped (as are rules needing ``la_code``).
     """
     y = year or ret.latest_year
     prev = previous_year if previous_year is not None else (y - 1 if (y - 1) in ret.years else None)
@@ -102,10 +119,13 @@ def validate(
     for rule in chosen:
         missing = [t for t in rule.tables if t not in present]
         missing_last = [t for t in rule.previous if t not in present_last]
+        unmet = [NEEDS[n] for n in rule.needs if not _supplied(n, providers, la_code)]
         if missing:
             result.skipped[rule.code] = f"the return has no {', '.join(missing)} table for {y}"
         elif missing_last:
             result.skipped[rule.code] = f"no previous year's {', '.join(missing_last)} was supplied"
+        elif unmet:
+            result.skipped[rule.code] = unmet[0]
         else:
             runnable.append(rule)
 
@@ -121,6 +141,8 @@ def validate(
             if derive(con, years=years, la_code=la_code, into=f"{schema}.postcodes"):
                 derived = f"{schema}.postcodes"
         _views(con, schema, y, prev, derived)
+        if providers is not None:
+            load_providers(con, f"{schema}.providers", providers)
         settings = [
             f"SET search_path = '{schema},main'",
             f"SET VARIABLE collection_start = DATE '{date(y - 1, 4, 1).isoformat()}'",
@@ -147,6 +169,14 @@ def validate(
         con.execute(f"SET search_path = '{old_path[0] if old_path and old_path[0] else 'main'}'")
         con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
     return result
+
+
+def _supplied(need: str, providers: ProviderList | None, la_code: str | None) -> bool:
+    if need == "providers":
+        return providers is not None
+    if need == "provider_councils":
+        return providers is not None and providers.councils_known
+    return la_code is not None  # "la_code"
 
 
 Outcome = tuple[list[tuple[str, str, int]], list[str], dict[str, str]]  # hits, rules ran, rules failed

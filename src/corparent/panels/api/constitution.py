@@ -9,273 +9,73 @@ from typing import Any
 
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from corparent.accounts.models import Organisation, User
-from corparent.accounts.permissions import HasCapability, has_capability
+from corparent.accounts.permissions import HasCapability
 from corparent.accounts.roles import Capability
-from corparent.panels.balance import BalanceError
-from corparent.panels.models import (
-    BalanceSettings,
-    Meeting,
-    Membership,
-    Panel,
-    Person,
-    PoliticalGroup,
-    TermsOfReference,
+from corparent.panels.api._base import ServiceListCreate, ServiceRetrieveUpdate, refusal_as_400
+from corparent.panels.api.serializers.constitution import (
+    ApprovalSerializer,
+    BalanceResponse,
+    CouncilSerializer,
+    EndSerializer,
+    EntitlementSerializer,
+    GroupSerializer,
+    MembershipSerializer,
+    PanelSerializer,
+    PersonSerializer,
+    TermsSerializer,
 )
+from corparent.panels.balance import BalanceError
+from corparent.panels.models import BalanceSettings, Membership, Panel, Person, PoliticalGroup
 from corparent.panels.selectors import constitution as selectors
 from corparent.panels.services import constitution as services
 from corparent.panels.services.constitution import ConstitutionError
-
-
-def _refused(refusal: ConstitutionError) -> ValidationError:
-    return ValidationError(
-        {(field or "non_field_errors"): [message] for field, message in refusal.errors.items()}
-    )
 
 
 class _Constitution:
     permission_classes = [HasCapability]
     required_capability = Capability.VIEW_PANELS
     write_capability = Capability.MANAGE_PANELS
+    refusal = ConstitutionError
 
 
-# Serializers -------------------------------------------------------------------------------------
+def _panel(view: Any) -> dict[str, Any]:
+    return {"panel": selectors.panel_get(panel_id=view.kwargs["panel_id"])}
 
 
-class PanelSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=Panel.Kind.choices, default=Panel.Kind.PANEL)
-    current_terms = serializers.SerializerMethodField(
-        help_text="the version of the terms of reference in force"
-    )
-
-    class Meta:
-        model = Panel
-        fields = ["id", "name", "kind", "size", "politically_balanced", "current_terms", "created_at"]
-        read_only_fields = ["id", "current_terms", "created_at"]
-
-    def get_current_terms(self, panel: Panel) -> int | None:
-        current = selectors.terms_current(panel=panel)
-        return current.version if current else None
-
-
-class TermsSerializer(serializers.ModelSerializer):
-    created_by = serializers.CharField(source="created_by.username", read_only=True)
-    approved_at_meeting = serializers.PrimaryKeyRelatedField(
-        queryset=Meeting.objects.all(), required=False, allow_null=True
-    )
-
-    class Meta:
-        model = TermsOfReference
-        fields = [
-            "version",
-            "purpose",
-            "quorum",
-            "frequency",
-            "reporting_line",
-            "body",
-            "approved_by",
-            "approved_on",
-            "approved_at_meeting",
-            "created_by",
-            "created_at",
-        ]
-        read_only_fields = ["version", "created_by", "created_at"]
-        extra_kwargs = {"quorum": {"min_value": 1}}
-
-
-class ApprovalSerializer(serializers.Serializer):
-    approved_by = serializers.CharField(max_length=200)
-    approved_on = serializers.DateField()
-    approved_at_meeting = serializers.PrimaryKeyRelatedField(
-        queryset=Meeting.objects.all(), required=False, allow_null=True
-    )
-
-
-class GroupSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = PoliticalGroup
-        fields = ["id", "name", "council_seats"]
-        read_only_fields = ["id"]
-
-
-class CouncilSerializer(serializers.ModelSerializer):
-    other_bodies = serializers.DictField(
-        child=serializers.IntegerField(min_value=1), required=False, default=dict
-    )
-
-    class Meta:
-        model = BalanceSettings
-        fields = ["council_seats", "ungrouped_councillors", "other_bodies"]
-
-
-class PersonSerializer(serializers.ModelSerializer):
-    kind = serializers.ChoiceField(choices=Person.Kind.choices)
-    political_group = serializers.PrimaryKeyRelatedField(
-        queryset=PoliticalGroup.objects.all(), required=False, allow_null=True
-    )
-    organisation = serializers.PrimaryKeyRelatedField(
-        queryset=Organisation.objects.all(), required=False, allow_null=True
-    )
-    login = serializers.PrimaryKeyRelatedField(
-        source="user",
-        queryset=User.objects.all(),
-        required=False,
-        allow_null=True,
-        help_text="their login, if any",
-    )
-
-    class Meta:
-        model = Person
-        fields = [
-            "id",
-            "name",
-            "kind",
-            "political_group",
-            "ward",
-            "job_title",
-            "organisation",
-            "email",
-            "login",
-        ]
-        read_only_fields = ["id"]
-
-    def to_representation(self, instance: Person) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        request = self.context.get("request")
-        if request is None or not has_capability(request, Capability.MANAGE_PANELS):
-            data.pop("email", None)  # contact details are for democratic services
-            data.pop("login", None)
-        return data
-
-
-class MembershipSerializer(serializers.ModelSerializer):
-    person = serializers.PrimaryKeyRelatedField(
-        queryset=Person.objects.all(), required=False, allow_null=True, help_text="empty for a vacancy"
-    )
-    seat_kind = serializers.ChoiceField(choices=Person.Kind.choices, required=False, allow_null=True)
-    political_group = serializers.PrimaryKeyRelatedField(
-        queryset=PoliticalGroup.objects.all(), required=False, allow_null=True
-    )
-    fills = serializers.PrimaryKeyRelatedField(
-        queryset=Membership.objects.all(),
-        required=False,
-        allow_null=True,
-        write_only=True,
-        help_text="the vacancy this seat fills",
-    )
-
-    class Meta:
-        model = Membership
-        fields = [
-            "id",
-            "person",
-            "seat_kind",
-            "political_group",
-            "role",
-            "voting",
-            "start_date",
-            "end_date",
-            "fills",
-        ]
-        read_only_fields = ["id", "end_date"]
-
-
-class EndSerializer(serializers.Serializer):
-    end_date = serializers.DateField()
-    leave_vacant = serializers.BooleanField(default=False)
-
-
-class EntitlementSerializer(serializers.Serializer):
-    name = serializers.CharField()
-    members = serializers.IntegerField(help_text="the group's councillors")
-    share = serializers.CharField(help_text="its exact share of the seats, to two places")
-    entitled = serializers.IntegerField()
-    held = serializers.IntegerField()
-    provisional = serializers.BooleanField()
-
-
-BalanceResponse = inline_serializer(
-    "PanelBalance",
-    {
-        "panel": serializers.IntegerField(),
-        "size": serializers.IntegerField(),
-        "status": serializers.ChoiceField(choices=["ok", "departs", "unknown"]),
-        "problem": serializers.CharField(allow_null=True),
-        "entitlements": EntitlementSerializer(many=True),
-        "explanations": serializers.ListField(child=serializers.CharField()),
-        "departures": serializers.ListField(child=serializers.CharField()),
-        "ties": serializers.ListField(child=serializers.CharField()),
-        "what_if": serializers.ListField(child=serializers.CharField(), allow_null=True),
-    },
-)
-
-
-# Views -------------------------------------------------------------------------------------------
-
-
-class PanelList(_Constitution, generics.ListCreateAPIView):
+class PanelList(_Constitution, ServiceListCreate):
     """Panels, boards and committees; POST sets one up."""
 
     serializer_class = PanelSerializer
-
-    def get_queryset(self) -> Any:
-        return selectors.panel_list()
-
-    def perform_create(self, serializer: Any) -> None:
-        try:
-            serializer.instance = services.panel_create(
-                user=self.request.user, request=self.request, **serializer.validated_data
-            )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    list_selector = selectors.panel_list
+    create_service = services.panel_create
 
 
-class PanelDetail(_Constitution, generics.RetrieveUpdateAPIView):
+class PanelDetail(_Constitution, ServiceRetrieveUpdate):
     """One panel; PUT or PATCH changes its name, kind, seats or whether it is politically balanced."""
 
     serializer_class = PanelSerializer
     lookup_url_kwarg = "panel_id"
     queryset = Panel.objects.all()
-
-    def perform_update(self, serializer: Any) -> None:
-        panel = serializer.instance
-        data = {
-            "name": panel.name,
-            "kind": panel.kind,
-            "size": panel.size,
-            "politically_balanced": panel.politically_balanced,
-            **serializer.validated_data,
-        }
-        try:
-            services.panel_update(user=self.request.user, request=self.request, panel=panel, **data)
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    update_service = services.panel_update
+    instance_kwarg = "panel"
+    kept_fields = ("name", "kind", "size", "politically_balanced")
 
 
-class TermsList(_Constitution, generics.ListCreateAPIView):
+class TermsList(_Constitution, ServiceListCreate):
     """Every version of a panel's terms of reference, newest first; POST writes a new version (a
     draft unless approved_by and approved_on are given). An approved version is never changed."""
 
     serializer_class = TermsSerializer
     pagination_class = None
-
-    def get_queryset(self) -> Any:
-        return selectors.terms_history(panel=selectors.panel_get(panel_id=self.kwargs["panel_id"]))
-
-    def perform_create(self, serializer: Any) -> None:
-        panel = selectors.panel_get(panel_id=self.kwargs["panel_id"])
-        try:
-            serializer.instance = services.terms_create(
-                user=self.request.user, request=self.request, panel=panel, **serializer.validated_data
-            )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    list_selector = selectors.terms_history
+    create_service = services.terms_create
+    scope = _panel
 
 
 class TermsApprove(_Constitution, generics.GenericAPIView):
@@ -290,45 +90,29 @@ class TermsApprove(_Constitution, generics.GenericAPIView):
         terms = selectors.terms_get(panel=panel, version=version)
         given = ApprovalSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             terms = services.terms_approve(
                 user=request.user, request=request, terms=terms, **given.validated_data
             )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
         return Response(TermsSerializer(terms).data)
 
 
-class GroupList(_Constitution, generics.ListCreateAPIView):
+class GroupList(_Constitution, ServiceListCreate):
     """The council's political groups and their councillors; POST adds one."""
 
     serializer_class = GroupSerializer
     pagination_class = None
-
-    def get_queryset(self) -> Any:
-        return selectors.group_list()
-
-    def perform_create(self, serializer: Any) -> None:
-        try:
-            serializer.instance = services.group_create(
-                user=self.request.user, request=self.request, **serializer.validated_data
-            )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    list_selector = selectors.group_list
+    create_service = services.group_create
 
 
-class GroupDetail(_Constitution, generics.RetrieveUpdateAPIView):
+class GroupDetail(_Constitution, ServiceRetrieveUpdate):
     serializer_class = GroupSerializer
     lookup_url_kwarg = "group_id"
     queryset = PoliticalGroup.objects.all()
-
-    def perform_update(self, serializer: Any) -> None:
-        group = serializer.instance
-        data = {"name": group.name, "council_seats": group.council_seats, **serializer.validated_data}
-        try:
-            services.group_update(user=self.request.user, request=self.request, group=group, **data)
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    update_service = services.group_update
+    instance_kwarg = "group"
+    kept_fields = ("name", "council_seats")
 
 
 class CouncilDetail(_Constitution, generics.GenericAPIView):
@@ -343,55 +127,52 @@ class CouncilDetail(_Constitution, generics.GenericAPIView):
     def put(self, request: Request) -> Response:
         given = CouncilSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             saved = services.council_composition_update(
                 user=request.user, request=request, **given.validated_data
             )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
         return Response(CouncilSerializer(saved).data)
 
 
-class PersonList(_Constitution, generics.ListCreateAPIView):
+def _login(data: dict[str, Any]) -> dict[str, Any]:
+    """The serializer's "user" (its field "login") is the services' login."""
+    data = dict(data)
+    data["login"] = data.pop("user", None)
+    return data
+
+
+class PersonList(_Constitution, ServiceListCreate):
     """People who sit on or report to panels; POST adds one."""
 
     serializer_class = PersonSerializer
+    list_selector = selectors.person_list
+    create_service = services.person_create
 
-    def get_queryset(self) -> Any:
-        return selectors.person_list()
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        data["login"] = data.pop("user", None)
-        try:
-            serializer.instance = services.person_create(user=self.request.user, request=self.request, **data)
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    def create_kwargs(self, data: dict[str, Any]) -> dict[str, Any]:
+        return _login(data)
 
 
-class PersonDetail(_Constitution, generics.RetrieveUpdateAPIView):
+class PersonDetail(_Constitution, ServiceRetrieveUpdate):
     serializer_class = PersonSerializer
     lookup_url_kwarg = "person_id"
     queryset = Person.objects.all()
+    update_service = services.person_update
+    instance_kwarg = "person"
+    kept_fields = ("name", "kind", "political_group", "ward", "job_title", "organisation", "email", "user")
 
-    def perform_update(self, serializer: Any) -> None:
-        person = serializer.instance
-        fields = ("name", "kind", "political_group", "ward", "job_title", "organisation", "email", "user")
-        data = {f: getattr(person, f) for f in fields}
-        data.update(serializer.validated_data)
-        data["login"] = data.pop("user", None)
-        try:
-            services.person_update(user=self.request.user, request=self.request, person=person, **data)
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    def update_kwargs(self, data: dict[str, Any]) -> dict[str, Any]:
+        return _login(data)
 
 
-class MembershipList(_Constitution, generics.ListCreateAPIView):
+class MembershipList(_Constitution, ServiceListCreate):
     """A panel's seats in force today (vacancies have no person); ?all=1 for every seat ever held.
     POST adds a seat (no person: a vacancy; with `fills`, the vacancy it fills)."""
 
     serializer_class = MembershipSerializer
     pagination_class = None
+    list_selector = selectors.memberships_active
+    create_service = services.membership_add
+    scope = _panel
 
     @extend_schema(
         parameters=[OpenApiParameter("all", OpenApiTypes.BOOL, description="every seat, past too")]
@@ -400,29 +181,21 @@ class MembershipList(_Constitution, generics.ListCreateAPIView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self) -> Any:
-        panel = selectors.panel_get(panel_id=self.kwargs["panel_id"])
         if self.request.query_params.get("all") in ("1", "true"):
-            return panel.memberships.all()
-        return selectors.memberships_active(panel=panel)
+            return self.scope()["panel"].memberships.all()
+        return super().get_queryset()
 
-    def perform_create(self, serializer: Any) -> None:
-        panel = selectors.panel_get(panel_id=self.kwargs["panel_id"])
-        data = dict(serializer.validated_data)
-        try:
-            serializer.instance = services.membership_add(
-                user=self.request.user,
-                request=self.request,
-                panel=panel,
-                person=data.get("person"),
-                seat_kind=data.get("seat_kind") or None,
-                political_group=data.get("political_group"),
-                role=data.get("role", Membership.Role.MEMBER),
-                voting=data.get("voting", True),
-                start_date=data["start_date"],
-                fills=data.get("fills"),
-            )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
+    def create_kwargs(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **self.scope(),
+            "person": data.get("person"),
+            "seat_kind": data.get("seat_kind") or None,
+            "political_group": data.get("political_group"),
+            "role": data.get("role", Membership.Role.MEMBER),
+            "voting": data.get("voting", True),
+            "start_date": data["start_date"],
+            "fills": data.get("fills"),
+        }
 
 
 class MembershipEnd(_Constitution, generics.GenericAPIView):
@@ -437,12 +210,10 @@ class MembershipEnd(_Constitution, generics.GenericAPIView):
         membership = selectors.membership_get(panel=panel, membership_id=membership_id)
         given = EndSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             vacancy = services.membership_end(
                 user=request.user, request=request, membership=membership, **given.validated_data
             )
-        except ConstitutionError as refusal:
-            raise _refused(refusal) from refusal
         membership.refresh_from_db()
         body = {"ended": MembershipSerializer(membership).data}
         body["vacancy"] = MembershipSerializer(vacancy).data if vacancy else None

@@ -13,29 +13,30 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.urls import path
-from django.utils import timezone
-from drf_spectacular.utils import extend_schema, extend_schema_field
-from rest_framework import generics, serializers, status
-from rest_framework.exceptions import ValidationError
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from corparent.accounts.permissions import HasCapability
 from corparent.accounts.roles import Capability
-from corparent.panels.models import (
-    Action,
-    ActionUpdate,
-    AgendaItem,
-    Attendance,
-    Meeting,
-    Minute,
-    Panel,
-    Paper,
-    PartnerReport,
-    Person,
-    Question,
-    WorkProgrammeItem,
+from corparent.panels.api._base import ServiceListCreate, refusal_as_400
+from corparent.panels.api.serializers.meetings import (
+    ActionDetailSerializer,
+    ActionSerializer,
+    ActionUpdateSerializer,
+    AgendaItemSerializer,
+    AnswerSerializer,
+    AttendanceInputSerializer,
+    MeetingDetailSerializer,
+    MeetingSerializer,
+    MinuteSerializer,
+    PartnerReportSerializer,
+    QuestionSerializer,
+    WorkProgrammeItemDetailSerializer,
+    WorkProgrammeItemSerializer,
 )
+from corparent.panels.models import Action, Meeting, Panel, Question, WorkProgrammeItem
 from corparent.panels.selectors import actions as action_selectors
 from corparent.panels.selectors import meetings as meeting_selectors
 from corparent.panels.selectors import work_programme as fwp_selectors
@@ -45,12 +46,6 @@ from corparent.panels.services import questions as question_services
 from corparent.panels.services import work_programme as fwp_services
 
 
-def _refused(error: DjangoValidationError) -> ValidationError:
-    if hasattr(error, "error_dict"):
-        return ValidationError({k: v for k, v in error.message_dict.items()})
-    return ValidationError({"non_field_errors": error.messages})
-
-
 def _get(model: Any, pk: Any, what: str) -> Any:
     try:
         return model.objects.get(pk=pk)
@@ -58,220 +53,32 @@ def _get(model: Any, pk: Any, what: str) -> Any:
         raise Http404(f"There is no {what} with that number.") from exc
 
 
+def _panel(view: Any) -> dict[str, Any]:
+    return {"panel": _get(Panel, view.kwargs["panel_id"], "panel")}
+
+
 class _Panels:
     permission_classes = [HasCapability]
     required_capability = Capability.VIEW_PANELS
-
-
-# Serializers -------------------------------------------------------------------------------------
-
-
-class AgendaItemSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = AgendaItem
-        fields = ["id", "order", "kind", "title", "presenter", "fwp_item"]
-        read_only_fields = ["id", "order", "fwp_item"]
-
-
-class AttendanceSerializer(serializers.ModelSerializer):
-    name = serializers.CharField(source="person.name", read_only=True)
-
-    class Meta:
-        model = Attendance
-        fields = ["person", "name", "status", "substitute_for"]
-
-
-class MinuteSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Minute
-        fields = ["id", "agenda_item", "text", "resolution"]
-        read_only_fields = ["id"]
-
-
-class PaperSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Paper
-        fields = ["id", "agenda_item", "title", "file_name", "sha256", "size", "uploaded_at"]
-        read_only_fields = fields
-
-
-class ActionSerializer(serializers.ModelSerializer):
-    overdue = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Action
-        fields = [
-            "id",
-            "panel",
-            "raised_at",
-            "agenda_item",
-            "description",
-            "owner_person",
-            "owner_organisation",
-            "due_date",
-            "status",
-            "closed_on",
-            "last_reminded_on",
-            "overdue",
-            "created_at",
-        ]
-        read_only_fields = ["id", "panel", "status", "closed_on", "last_reminded_on", "overdue", "created_at"]
-
-    @extend_schema_field(serializers.BooleanField())
-    def get_overdue(self, action: Action) -> bool:
-        return action_selectors.is_overdue(action, today=timezone.localdate())
-
-
-class ActionUpdateSerializer(serializers.ModelSerializer):
-    by = serializers.CharField(source="by.username", read_only=True)
-
-    class Meta:
-        model = ActionUpdate
-        fields = ["id", "text", "status", "by", "at"]
-        read_only_fields = ["id", "by", "at"]
-
-
-class ActionDetailSerializer(ActionSerializer):
-    updates = ActionUpdateSerializer(many=True, read_only=True)
-
-    class Meta(ActionSerializer.Meta):
-        fields = [*ActionSerializer.Meta.fields, "updates"]
-
-
-class MeetingSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Meeting
-        fields = ["id", "panel", "starts_at", "location", "status", "snapshot", "frozen_at"]
-        read_only_fields = ["id", "panel", "status", "snapshot", "frozen_at"]
-
-
-class QuorumSerializer(serializers.Serializer):
-    needed = serializers.IntegerField(allow_null=True)
-    voting_present = serializers.IntegerField()
-    quorate = serializers.BooleanField()
-
-
-class MeetingDetailSerializer(MeetingSerializer):
-    agenda = serializers.SerializerMethodField()
-    attendance = AttendanceSerializer(many=True, read_only=True)
-    quorum = serializers.SerializerMethodField()
-    minutes = MinuteSerializer(many=True, read_only=True)
-    papers = PaperSerializer(many=True, read_only=True)
-    action_log = serializers.SerializerMethodField(help_text="open actions from earlier meetings")
-    frozen_scorecard = serializers.JSONField(read_only=True)
-
-    class Meta(MeetingSerializer.Meta):
-        fields = [
-            *MeetingSerializer.Meta.fields,
-            "agenda",
-            "attendance",
-            "quorum",
-            "minutes",
-            "papers",
-            "action_log",
-            "frozen_scorecard",
-        ]
-
-    @extend_schema_field(AgendaItemSerializer(many=True))
-    def get_agenda(self, meeting: Meeting) -> list[dict[str, Any]]:
-        return list(AgendaItemSerializer(meeting_selectors.agenda(meeting=meeting), many=True).data)
-
-    @extend_schema_field(QuorumSerializer)
-    def get_quorum(self, meeting: Meeting) -> dict[str, Any]:
-        q = meeting_selectors.quorum(meeting=meeting)
-        return {"needed": q.needed, "voting_present": q.voting_present, "quorate": q.quorate}
-
-    @extend_schema_field(ActionSerializer(many=True))
-    def get_action_log(self, meeting: Meeting) -> list[dict[str, Any]]:
-        return list(ActionSerializer(action_selectors.action_log_for(meeting=meeting), many=True).data)
-
-
-class AttendanceEntrySerializer(serializers.Serializer):
-    person = serializers.PrimaryKeyRelatedField(queryset=Person.objects.all())
-    status = serializers.CharField(allow_blank=True, help_text="present, apologies or absent; blank clears")
-    substitute_for = serializers.PrimaryKeyRelatedField(
-        queryset=Person.objects.all(), required=False, allow_null=True
-    )
-
-
-class AttendanceInputSerializer(serializers.Serializer):
-    entries = AttendanceEntrySerializer(many=True)
-
-
-class QuestionSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Question
-        fields = [
-            "id",
-            "panel",
-            "meeting",
-            "indicator_id",
-            "asked_by",
-            "text",
-            "answerer",
-            "answer_by",
-            "answer",
-            "answered_on",
-            "created_at",
-        ]
-        read_only_fields = ["id", "panel", "answer", "answered_on", "created_at"]
-        extra_kwargs = {"asked_by": {"required": False}}
-
-
-class AnswerSerializer(serializers.Serializer):
-    answer = serializers.CharField()
-
-
-class PartnerReportSerializer(serializers.ModelSerializer):
-    submitted_by = serializers.CharField(source="submitted_by.username", read_only=True)
-
-    class Meta:
-        model = PartnerReport
-        fields = ["id", "organisation", "title", "summary", "body", "submitted_by", "submitted_at"]
-        read_only_fields = ["id", "organisation", "submitted_by", "submitted_at"]
-
-
-class WorkProgrammeItemSerializer(serializers.ModelSerializer):
-    status = serializers.ChoiceField(choices=WorkProgrammeItem.Status.choices, required=False)
-
-    class Meta:
-        model = WorkProgrammeItem
-        fields = ["id", "panel", "theme", "title", "partner", "meeting", "due_date", "status"]
-        read_only_fields = ["id", "panel"]
-
-
-class WorkProgrammeItemDetailSerializer(WorkProgrammeItemSerializer):
-    reports = PartnerReportSerializer(many=True, read_only=True)
-
-    class Meta(WorkProgrammeItemSerializer.Meta):
-        fields = [*WorkProgrammeItemSerializer.Meta.fields, "reports"]
+    refusal = DjangoValidationError
 
 
 # Meetings ----------------------------------------------------------------------------------------
 
 
-class MeetingList(_Panels, generics.ListCreateAPIView):
+class MeetingList(_Panels, ServiceListCreate):
     """A panel's meetings, latest first; POST schedules one (its agenda is built from the standing items
     and the work programme's items planned for it)."""
 
     write_capability = Capability.MANAGE_PANELS
     serializer_class = MeetingSerializer
     queryset = Meeting.objects.none()
+    list_selector = meeting_selectors.meeting_list
+    create_service = meeting_services.meeting_schedule
+    scope = _panel
 
-    def get_queryset(self) -> Any:
-        return meeting_selectors.meeting_list(panel=_get(Panel, self.kwargs["panel_id"], "panel"))
-
-    def perform_create(self, serializer: Any) -> None:
-        try:
-            serializer.instance = meeting_services.meeting_schedule(
-                user=self.request.user,
-                panel=_get(Panel, self.kwargs["panel_id"], "panel"),
-                starts_at=serializer.validated_data["starts_at"],
-                location=serializer.validated_data.get("location", ""),
-                request=self.request,
-            )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
+    def create_kwargs(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {**self.scope(), "starts_at": data["starts_at"], "location": data.get("location", "")}
 
 
 class MeetingDetail(_Panels, generics.RetrieveAPIView):
@@ -304,12 +111,10 @@ class MeetingAgenda(_MeetingWrite):
         meeting = self.get_object()
         given = AgendaItemSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             meeting_services.agenda_item_add(
                 user=request.user, meeting=meeting, request=request, **given.validated_data
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return self.done(meeting)
 
 
@@ -327,12 +132,10 @@ class MeetingAttendance(_MeetingWrite):
         entries = [
             (e["person"], e["status"], e.get("substitute_for")) for e in given.validated_data["entries"]
         ]
-        try:
+        with refusal_as_400(self.refusal):
             meeting_services.attendance_record(
                 user=request.user, meeting=meeting, entries=entries, request=request
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return self.done(meeting)
 
 
@@ -346,12 +149,10 @@ class MeetingMinutes(_MeetingWrite):
         meeting = self.get_object()
         given = MinuteSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             meeting_services.minute_record(
                 user=request.user, meeting=meeting, request=request, **given.validated_data
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return self.done(meeting)
 
 
@@ -363,45 +164,37 @@ class MeetingScorecard(_MeetingWrite):
     @extend_schema(request=None, responses={200: MeetingDetailSerializer})
     def post(self, request: Request, meeting_id: int) -> Response:
         meeting = self.get_object()
-        try:
+        with refusal_as_400(self.refusal):
             meeting_services.scorecard_freeze(user=request.user, meeting=meeting, request=request)
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return self.done(meeting)
 
 
 # Actions -----------------------------------------------------------------------------------------
 
 
-class ActionList(_Panels, generics.ListCreateAPIView):
+class ActionList(_Panels, ServiceListCreate):
     """A panel's action log (?open=true for open ones only); POST raises an action."""
 
     write_capability = Capability.MANAGE_PANELS
     serializer_class = ActionSerializer
     queryset = Action.objects.none()
+    list_selector = action_selectors.action_list
+    create_service = action_services.action_create
+    scope = _panel
 
-    def get_queryset(self) -> Any:
-        panel = _get(Panel, self.kwargs["panel_id"], "panel")
-        return action_selectors.action_list(
-            panel=panel, open_only=self.request.GET.get("open") in ("1", "true")
-        )
+    def list_kwargs(self) -> dict[str, Any]:
+        return {**self.scope(), "open_only": self.request.GET.get("open") in ("1", "true")}
 
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        try:
-            serializer.instance = action_services.action_create(
-                user=self.request.user,
-                panel=_get(Panel, self.kwargs["panel_id"], "panel"),
-                meeting=data.get("raised_at"),
-                agenda_item=data.get("agenda_item"),
-                description=data.get("description", ""),
-                due_date=data.get("due_date"),
-                owner_person=data.get("owner_person"),
-                owner_organisation=data.get("owner_organisation"),
-                request=self.request,
-            )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
+    def create_kwargs(self, data: dict[str, Any]) -> dict[str, Any]:
+        return {
+            **self.scope(),
+            "meeting": data.get("raised_at"),
+            "agenda_item": data.get("agenda_item"),
+            "description": data.get("description", ""),
+            "due_date": data.get("due_date"),
+            "owner_person": data.get("owner_person"),
+            "owner_organisation": data.get("owner_organisation"),
+        }
 
 
 class ActionDetail(_Panels, generics.RetrieveAPIView):
@@ -423,12 +216,10 @@ class ActionUpdates(_Panels, generics.GenericAPIView):
         action = action_selectors.action_get(action_id=self.get_object().pk)
         given = ActionUpdateSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             action_services.action_update(
                 user=request.user, action=action, request=request, **given.validated_data
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return Response(
             ActionDetailSerializer(action_selectors.action_get(action_id=action.pk)).data, status=201
         )
@@ -437,27 +228,15 @@ class ActionUpdates(_Panels, generics.GenericAPIView):
 # Questions ---------------------------------------------------------------------------------------
 
 
-class QuestionList(_Panels, generics.ListCreateAPIView):
+class QuestionList(_Panels, ServiceListCreate):
     """A panel's questions, newest first; POST raises one (a member asks as themselves)."""
 
     write_capability = Capability.RAISE_QUESTIONS
     serializer_class = QuestionSerializer
     queryset = Question.objects.none()
-
-    def get_queryset(self) -> Any:
-        return action_selectors.question_list(panel=_get(Panel, self.kwargs["panel_id"], "panel"))
-
-    def perform_create(self, serializer: Any) -> None:
-        data = serializer.validated_data
-        try:
-            serializer.instance = question_services.question_raise(
-                user=self.request.user,
-                panel=_get(Panel, self.kwargs["panel_id"], "panel"),
-                request=self.request,
-                **data,
-            )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
+    list_selector = action_selectors.question_list
+    create_service = question_services.question_raise
+    scope = _panel
 
 
 class QuestionAnswer(_Panels, generics.GenericAPIView):
@@ -473,39 +252,25 @@ class QuestionAnswer(_Panels, generics.GenericAPIView):
         question = action_selectors.question_get(question_id=self.get_object().pk)
         given = AnswerSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             question_services.question_answer(
                 user=request.user, question=question, answer=given.validated_data["answer"], request=request
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return Response(QuestionSerializer(question).data)
 
 
 # Forward work programme --------------------------------------------------------------------------
 
 
-class WorkProgrammeList(_Panels, generics.ListCreateAPIView):
+class WorkProgrammeList(_Panels, ServiceListCreate):
     """A panel's forward work programme; POST adds an item."""
 
     write_capability = Capability.MANAGE_PANELS
     serializer_class = WorkProgrammeItemSerializer
     queryset = WorkProgrammeItem.objects.none()
-
-    def get_queryset(self) -> Any:
-        return fwp_selectors.fwp_list(panel=_get(Panel, self.kwargs["panel_id"], "panel"))
-
-    def perform_create(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        try:
-            serializer.instance = fwp_services.fwp_item_save(
-                user=self.request.user,
-                panel=_get(Panel, self.kwargs["panel_id"], "panel"),
-                request=self.request,
-                **data,
-            )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
+    list_selector = fwp_selectors.fwp_list
+    create_service = fwp_services.fwp_item_save
+    scope = _panel
 
 
 class WorkProgrammeDetail(_Panels, generics.RetrieveAPIView):
@@ -528,12 +293,10 @@ class WorkProgrammeReports(_Panels, generics.GenericAPIView):
         item = fwp_selectors.fwp_item_get(item_id=self.get_object().pk)
         given = PartnerReportSerializer(data=request.data)
         given.is_valid(raise_exception=True)
-        try:
+        with refusal_as_400(self.refusal):
             report = fwp_services.partner_report_submit(
                 user=request.user, item=item, request=request, **given.validated_data
             )
-        except DjangoValidationError as e:
-            raise _refused(e) from e
         return Response(PartnerReportSerializer(report).data, status=status.HTTP_201_CREATED)
 
 

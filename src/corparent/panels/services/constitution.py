@@ -10,44 +10,38 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.http import HttpRequest
 
-from corparent.accounts.models import Organisation, User
-from corparent.accounts.services import audit_record
+from corparent.accounts.models import User
 from corparent.panels.models import (
     BalanceSettings,
     Meeting,
-    Membership,
     Panel,
-    Person,
     PoliticalGroup,
     TermsOfReference,
 )
+from corparent.panels.services._constitution_base import SEATED_ROLES, ConstitutionError, _audit, _text
+from corparent.panels.services.membership import membership_add, membership_end
+from corparent.panels.services.people import person_create, person_update
 
-#: Roles that take a seat on the panel (counted for balance, quorum); the others attend.
-SEATED_ROLES = (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR, Membership.Role.MEMBER)
-
-
-class ConstitutionError(ValueError):
-    """A change refused, with the reason per field ("" for the record as a whole)."""
-
-    def __init__(self, errors: Mapping[str, str] | str) -> None:
-        self.errors = {"": errors} if isinstance(errors, str) else dict(errors)
-        super().__init__("; ".join(self.errors.values()))
-
-
-def _audit(
-    *, user: User, request: HttpRequest | None, action: str, target: str, detail: dict[str, Any]
-) -> None:
-    audit_record(request=request, user=user, action=f"panels.{action}", target=target, detail=detail)
-
-
-def _text(value: str) -> str:
-    return (value or "").strip()
+__all__ = [
+    "SEATED_ROLES",
+    "ConstitutionError",
+    "council_composition_update",
+    "group_create",
+    "group_update",
+    "membership_add",
+    "membership_end",
+    "panel_create",
+    "panel_update",
+    "person_create",
+    "person_update",
+    "terms_approve",
+    "terms_create",
+]
 
 
 # Panels ------------------------------------------------------------------------------------------
@@ -332,257 +326,3 @@ def council_composition_update(
         },
     )
     return settings
-
-
-# People ------------------------------------------------------------------------------------------
-
-
-def _person_fields(
-    *,
-    kind: str,
-    name: str,
-    political_group: PoliticalGroup | None,
-    ward: str,
-    job_title: str,
-    organisation: Organisation | None,
-) -> dict[str, Any]:
-    name = _text(name)
-    errors = {}
-    if not name:
-        errors["name"] = "Enter the person's name"
-    if kind not in Person.Kind.values:
-        errors["kind"] = "Choose councillor, officer, partner, young person or foster carer"
-    if kind != Person.Kind.COUNCILLOR and political_group is not None:
-        errors["political_group"] = "Only a councillor belongs to a political group"
-    if kind == Person.Kind.PARTNER and organisation is None:
-        errors["organisation"] = "Choose the partner's organisation"
-    if errors:
-        raise ConstitutionError(errors)
-    return {
-        "name": name,
-        "kind": kind,
-        "political_group": political_group,
-        "ward": _text(ward) if kind == Person.Kind.COUNCILLOR else "",
-        "job_title": _text(job_title),
-        "organisation": organisation,
-    }
-
-
-@transaction.atomic
-def person_create(
-    *,
-    user: User,
-    name: str,
-    kind: str,
-    political_group: PoliticalGroup | None = None,
-    ward: str = "",
-    job_title: str = "",
-    organisation: Organisation | None = None,
-    email: str = "",
-    login: User | None = None,
-    request: HttpRequest | None = None,
-) -> Person:
-    fields = _person_fields(
-        kind=kind,
-        name=name,
-        political_group=political_group,
-        ward=ward,
-        job_title=job_title,
-        organisation=organisation,
-    )
-    _check_login(login=login, exclude=None)
-    person = Person.objects.create(**fields, email=_text(email), user=login)
-    _audit(
-        user=user,
-        request=request,
-        action="person.create",
-        target=f"person:{person.pk}",
-        detail={"name": person.name, "kind": kind},
-    )
-    return person
-
-
-def _check_login(*, login: User | None, exclude: int | None) -> None:
-    if login is not None and Person.objects.filter(user=login).exclude(pk=exclude).exists():
-        raise ConstitutionError({"login": f"The login {login.username} is already linked to someone else"})
-
-
-@transaction.atomic
-def person_update(
-    *,
-    user: User,
-    person: Person,
-    name: str,
-    kind: str,
-    political_group: PoliticalGroup | None = None,
-    ward: str = "",
-    job_title: str = "",
-    organisation: Organisation | None = None,
-    email: str = "",
-    login: User | None = None,
-    request: HttpRequest | None = None,
-) -> Person:
-    fields = _person_fields(
-        kind=kind,
-        name=name,
-        political_group=political_group,
-        ward=ward,
-        job_title=job_title,
-        organisation=organisation,
-    )
-    if kind != person.kind and person.memberships.exists():
-        raise ConstitutionError(
-            {
-                "kind": f"{person.name} has held seats as a {person.get_kind_display().lower()}: add "
-                "them again as a new person instead of changing what they are"
-            }
-        )
-    _check_login(login=login, exclude=person.pk)
-    for key, value in fields.items():
-        setattr(person, key, value)
-    person.email, person.user = _text(email), login
-    person.save()
-    _audit(
-        user=user,
-        request=request,
-        action="person.update",
-        target=f"person:{person.pk}",
-        detail={"name": person.name, "kind": kind},
-    )
-    return person
-
-
-# Membership --------------------------------------------------------------------------------------
-
-
-def _active(panel: Panel, on: dt.date) -> Any:
-    return panel.memberships.filter(start_date__lte=on).filter(Q(end_date__isnull=True) | Q(end_date__gt=on))
-
-
-@transaction.atomic
-def membership_add(
-    *,
-    user: User,
-    panel: Panel,
-    person: Person | None,
-    start_date: dt.date,
-    role: str = Membership.Role.MEMBER,
-    voting: bool = True,
-    seat_kind: str | None = None,
-    political_group: PoliticalGroup | None = None,
-    fills: Membership | None = None,
-    request: HttpRequest | None = None,
-) -> Membership:
-    """Give ``person`` a seat on ``panel`` from ``start_date``; with no person, record a vacancy.
-
-    A councillor's seat is their group's unless another group is named (a group can nominate a
-    councillor from outside it). With ``fills``, the vacancy ends the day the seat is filled.
-    """
-    panel = Panel.objects.select_for_update().get(pk=panel.pk)
-    errors: dict[str, str] = {}
-    if person is None and seat_kind is None:
-        errors["seat_kind"] = "Choose what kind of seat is vacant"
-    kind = seat_kind or (person.kind if person else "")
-    if person is not None and seat_kind is not None and seat_kind != person.kind:
-        errors["seat_kind"] = (
-            f"{person.name} is a {person.get_kind_display().lower()}, not a "
-            f"{Person.Kind(seat_kind).label.lower()}"
-        )
-    if role not in Membership.Role.values:
-        errors["role"] = "Choose chair, vice-chair, member, participating observer or substitute"
-    if kind and kind != Person.Kind.COUNCILLOR and political_group is not None:
-        errors["political_group"] = "Only a councillor's seat belongs to a political group"
-    if person is not None and political_group is None and kind == Person.Kind.COUNCILLOR:
-        political_group = person.political_group
-    if person is not None and _active(panel, start_date).filter(person=person).exists():
-        errors["person"] = f"{person.name} already has a seat on {panel.name} on {start_date:%-d %B %Y}"
-    if role in (Membership.Role.CHAIR, Membership.Role.VICE_CHAIR) and person is not None:
-        holder = _active(panel, start_date).filter(role=role).select_related("person").first()
-        if holder is not None:
-            errors["role"] = (
-                f"{panel.name} already has a {Membership.Role(role).label.lower()} "
-                f"({holder.person or 'vacant'}): end that seat first"
-            )
-    if fills is not None:
-        if fills.panel_id != panel.pk or fills.person_id is not None or fills.end_date is not None:
-            errors["fills"] = "That seat is not an open vacancy on this panel"
-        elif fills.start_date > start_date:
-            errors["start_date"] = (
-                f"The seat became vacant on {fills.start_date:%-d %B %Y}: start on or after"
-            )
-    if errors:
-        raise ConstitutionError(errors)
-    if fills is not None:
-        fills.end_date = start_date
-        fills.save(update_fields=["end_date"])
-    membership = Membership.objects.create(
-        panel=panel,
-        person=person,
-        seat_kind=kind,
-        political_group=political_group,
-        role=role,
-        voting=voting,
-        start_date=start_date,
-    )
-    _audit(
-        user=user,
-        request=request,
-        action="membership.add" if person else "membership.vacancy",
-        target=f"panel:{panel.pk}",
-        detail={
-            "membership": membership.pk,
-            "person": person.name if person else None,
-            "role": role,
-            "voting": voting,
-            "group": political_group.name if political_group else None,
-            "start_date": start_date.isoformat(),
-            "fills": fills.pk if fills else None,
-        },
-    )
-    return membership
-
-
-@transaction.atomic
-def membership_end(
-    *,
-    user: User,
-    membership: Membership,
-    end_date: dt.date,
-    leave_vacant: bool = False,
-    request: HttpRequest | None = None,
-) -> Membership | None:
-    """End a seat on ``end_date`` (the last day is the day before). With ``leave_vacant`` the seat
-    stays on the panel as a vacancy of the same kind, group and role; the vacancy is returned."""
-    membership = Membership.objects.select_for_update().get(pk=membership.pk)
-    if membership.end_date is not None:
-        raise ConstitutionError(f"That seat already ended on {membership.end_date:%-d %B %Y}")
-    if end_date < membership.start_date:
-        raise ConstitutionError(
-            {"end_date": f"The seat started on {membership.start_date:%-d %B %Y}: end it on or after that"}
-        )
-    membership.end_date = end_date
-    membership.save(update_fields=["end_date"])
-    vacancy = None
-    if leave_vacant and membership.person_id is not None:
-        vacancy = Membership.objects.create(
-            panel=membership.panel,
-            person=None,
-            seat_kind=membership.seat_kind,
-            political_group=membership.political_group,
-            role=Membership.Role.MEMBER if membership.role in SEATED_ROLES else membership.role,
-            voting=membership.voting,
-            start_date=end_date,
-        )
-    _audit(
-        user=user,
-        request=request,
-        action="membership.end",
-        target=f"panel:{membership.panel_id}",
-        detail={
-            "membership": membership.pk,
-            "person": str(membership.person) if membership.person_id else None,
-            "end_date": end_date.isoformat(),
-            "vacancy": vacancy.pk if vacancy else None,
-        },
-    )
-    return vacancy

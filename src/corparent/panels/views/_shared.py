@@ -1,4 +1,5 @@
-"""What the meeting, action and work programme views share: lookups that 404, a generic form page."""
+"""What the meeting, action and work programme views share: lookups that 404, a generic form page, and
+the general form-submit helper (``_form_page``, from corparent.web.forms)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,12 @@ from corparent.panels.models import Action, Meeting, Panel, Question, WorkProgra
 from corparent.panels.selectors import actions as action_selectors
 from corparent.panels.selectors import meetings as meeting_selectors
 from corparent.panels.selectors import work_programme as fwp_selectors
+from corparent.web.forms import form_submit
+
+# The general form-submit page (GET shows the form, a valid POST saves through a service and redirects
+# with a message, a refusal is shown on the form) lives in corparent.web.forms; panels views import it
+# from here too.
+_form_page = form_submit
 
 
 def panel_or_404(panel_id: int) -> Panel:

@@ -3,8 +3,9 @@ decisions. Thin: parse, call one service or selector, present, render."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +15,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
 from corparent.strategy import evidence
-from corparent.strategy.forms.fields import add_service_errors
 from corparent.strategy.forms.plan import (
     ApproveForm,
     ConsultationForm,
@@ -30,6 +30,7 @@ from corparent.strategy.selectors import plan as selectors
 from corparent.strategy.selectors import scrutiny as scrutiny_selectors
 from corparent.strategy.services import plan as services
 from corparent.strategy.views._shared import form_page, get_or_404
+from corparent.web.forms import form_submit
 
 MANAGE = Capability.MANAGE_STRATEGY
 
@@ -57,16 +58,21 @@ def index(request: HttpRequest) -> HttpResponse:
 @capability_required(MANAGE)
 def strategy_create(request: HttpRequest) -> HttpResponse:
     form = StrategyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            strategy = services.strategy_create(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Strategy drafted. Add its priorities next.")
-            return redirect("strategy:strategy", strategy_id=strategy.pk)
-    return form_page(
-        request, form=form, title="Draft a strategy", button="Save the draft", back=reverse("strategy:index")
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.strategy_create(user=request.user, request=request, **data),
+        success=lambda strategy: (
+            "Strategy drafted. Add its priorities next.",
+            redirect("strategy:strategy", strategy_id=strategy.pk),
+        ),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Draft a strategy",
+            button="Save the draft",
+            back=reverse("strategy:index"),
+        ),
     )
 
 
@@ -89,23 +95,21 @@ def strategy_detail(request: HttpRequest, strategy_id: int) -> HttpResponse:
 def priority_create(request: HttpRequest, strategy_id: int) -> HttpResponse:
     strategy = _strategy(strategy_id)
     form = PriorityForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.priority_create(
-                user=request.user, strategy=strategy, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Priority added.")
-            return redirect("strategy:strategy", strategy_id=strategy.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a priority",
-        caption=strategy.title,
-        button="Add the priority",
-        back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        save=lambda data: services.priority_create(
+            user=request.user, strategy=strategy, request=request, **data
+        ),
+        success=lambda _: ("Priority added.", redirect("strategy:strategy", strategy_id=strategy.pk)),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Add a priority",
+            caption=strategy.title,
+            button="Add the priority",
+            back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        ),
     )
 
 
@@ -114,23 +118,21 @@ def priority_create(request: HttpRequest, strategy_id: int) -> HttpResponse:
 def item_create(request: HttpRequest, priority_id: int) -> HttpResponse:
     priority = get_or_404(selectors.priority_get, "priority", priority_id=priority_id)
     form = PlanItemForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            item = services.plan_item_create(
-                user=request.user, priority=priority, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Action plan item added.")
-            return redirect("strategy:item", plan_item_id=item.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add an action plan item",
-        caption=present.priority_caption(priority),
-        button="Add the item",
-        back=reverse("strategy:strategy", kwargs={"strategy_id": priority.strategy_id}),
+        save=lambda data: services.plan_item_create(
+            user=request.user, priority=priority, request=request, **data
+        ),
+        success=lambda item: ("Action plan item added.", redirect("strategy:item", plan_item_id=item.pk)),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Add an action plan item",
+            caption=present.priority_caption(priority),
+            button="Add the item",
+            back=reverse("strategy:strategy", kwargs={"strategy_id": priority.strategy_id}),
+        ),
     )
 
 
@@ -141,17 +143,18 @@ def item_detail(request: HttpRequest, plan_item_id: int) -> HttpResponse:
     item = get_or_404(selectors.item_get, "action plan item", plan_item_id=plan_item_id)
     may = services.may_update_item(request.user, item)
     form = ProgressForm(request.POST or None, initial={"rag": item.rag}) if may else None
-    if request.method == "POST":
-        if form is None:  # the service refuses (403, audited): someone else's item
-            services.plan_item_update(user=request.user, item=item, text="", rag="", request=request)
-        elif form.is_valid():
-            try:
-                services.plan_item_update(user=request.user, item=item, request=request, **form.cleaned_data)
-            except ValidationError as e:
-                add_service_errors(form, e)
-            else:
-                messages.success(request, "Progress recorded.")
-                return redirect("strategy:item", plan_item_id=item.pk)
+    if request.method == "POST" and form is None:  # the service refuses (403, audited): someone else's item
+        services.plan_item_update(user=request.user, item=item, text="", rag="", request=request)
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.plan_item_update(user=request.user, item=item, request=request, **data),
+        success=lambda _: ("Progress recorded.", redirect("strategy:item", plan_item_id=item.pk)),
+        page=lambda: _item_page(request, item=item, form=form, may=may),
+    )
+
+
+def _item_page(request: HttpRequest, *, item: Any, form: Any, may: bool) -> HttpResponse:
     return render(
         request,
         "strategy/item.html",
@@ -179,21 +182,19 @@ def item_detail(request: HttpRequest, plan_item_id: int) -> HttpResponse:
 def milestone_create(request: HttpRequest, plan_item_id: int) -> HttpResponse:
     item = get_or_404(selectors.item_get, "action plan item", plan_item_id=plan_item_id)
     form = MilestoneForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.milestone_create(user=request.user, item=item, request=request, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Milestone added.")
-            return redirect("strategy:item", plan_item_id=item.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a milestone",
-        caption=item.title,
-        button="Add the milestone",
-        back=reverse("strategy:item", kwargs={"plan_item_id": item.pk}),
+        save=lambda data: services.milestone_create(user=request.user, item=item, request=request, **data),
+        success=lambda _: ("Milestone added.", redirect("strategy:item", plan_item_id=item.pk)),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Add a milestone",
+            caption=item.title,
+            button="Add the milestone",
+            back=reverse("strategy:item", kwargs={"plan_item_id": item.pk}),
+        ),
     )
 
 
@@ -211,25 +212,24 @@ def milestone_done(request: HttpRequest, milestone_id: int) -> HttpResponse:
 def consultation_create(request: HttpRequest, strategy_id: int) -> HttpResponse:
     strategy = _strategy(strategy_id)
     form = ConsultationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.consultation_record(
-                user=request.user, strategy=strategy, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Consultation recorded.")
-            return redirect(
-                reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}) + "#consultation"
-            )
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Record consultation on the draft",
-        caption=strategy.title,
-        button="Record the consultation",
-        back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        save=lambda data: services.consultation_record(
+            user=request.user, strategy=strategy, request=request, **data
+        ),
+        success=lambda _: (
+            "Consultation recorded.",
+            redirect(reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}) + "#consultation"),
+        ),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Record consultation on the draft",
+            caption=strategy.title,
+            button="Record the consultation",
+            back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        ),
     )
 
 
@@ -238,29 +238,27 @@ def consultation_create(request: HttpRequest, strategy_id: int) -> HttpResponse:
 def strategy_approve(request: HttpRequest, strategy_id: int) -> HttpResponse:
     strategy = _strategy(strategy_id)
     form = ApproveForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.strategy_approve(
-                user=request.user,
-                strategy=strategy,
-                request=request,
-                approved_on=form.cleaned_data["approved_on"],
-                approved_by=form.cleaned_data["approved_by"],
-                note=form.cleaned_data["note"],
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Strategy approved.")
-            return redirect("strategy:strategy", strategy_id=strategy.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Record the strategy's approval",
-        caption=strategy.title,
-        intro="A strategy is approved after its draft has been consulted on.",
-        button="Record the approval",
-        back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        save=lambda data: services.strategy_approve(
+            user=request.user,
+            strategy=strategy,
+            request=request,
+            approved_on=data["approved_on"],
+            approved_by=data["approved_by"],
+            note=data["note"],
+        ),
+        success=lambda _: ("Strategy approved.", redirect("strategy:strategy", strategy_id=strategy.pk)),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Record the strategy's approval",
+            caption=strategy.title,
+            intro="A strategy is approved after its draft has been consulted on.",
+            button="Record the approval",
+            back=reverse("strategy:strategy", kwargs={"strategy_id": strategy.pk}),
+        ),
     )
 
 
@@ -300,18 +298,19 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
 @capability_required(MANAGE)
 def decision_create(request: HttpRequest) -> HttpResponse:
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = services.decision_record(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Decision recorded.")
-            return redirect("strategy:decision", decision_id=decision.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Record a decision's corporate parenting implications",
-        button="Record the decision",
-        back=reverse("strategy:decisions"),
+        save=lambda data: services.decision_record(user=request.user, request=request, **data),
+        success=lambda decision: (
+            "Decision recorded.",
+            redirect("strategy:decision", decision_id=decision.pk),
+        ),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Record a decision's corporate parenting implications",
+            button="Record the decision",
+            back=reverse("strategy:decisions"),
+        ),
     )

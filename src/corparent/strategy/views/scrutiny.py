@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,7 +12,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
-from corparent.strategy.forms.fields import add_service_errors
 from corparent.strategy.forms.scrutiny import (
     RecommendationForm,
     ResponseForm,
@@ -27,6 +24,7 @@ from corparent.strategy.presenters import scrutiny as present
 from corparent.strategy.selectors import scrutiny as selectors
 from corparent.strategy.services import scrutiny as services
 from corparent.strategy.views._shared import form_page, get_or_404
+from corparent.web.forms import form_submit
 
 MANAGE = Capability.MANAGE_SCRUTINY
 
@@ -51,20 +49,21 @@ def review_list(request: HttpRequest) -> HttpResponse:
 @capability_required(MANAGE)
 def review_create(request: HttpRequest) -> HttpResponse:
     form = ReviewForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = services.review_create(user=request.user, request=request, **form.cleaned_data)
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Scrutiny review recorded.")
-            return redirect("strategy:review", scrutiny_review_id=review.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Record a scrutiny review",
-        button="Record the review",
-        back=reverse("strategy:scrutiny"),
+        save=lambda data: services.review_create(user=request.user, request=request, **data),
+        success=lambda review: (
+            "Scrutiny review recorded.",
+            redirect("strategy:review", scrutiny_review_id=review.pk),
+        ),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Record a scrutiny review",
+            button="Record the review",
+            back=reverse("strategy:scrutiny"),
+        ),
     )
 
 
@@ -83,23 +82,21 @@ def review_detail(request: HttpRequest, scrutiny_review_id: int) -> HttpResponse
 def review_meeting_create(request: HttpRequest, scrutiny_review_id: int) -> HttpResponse:
     review = get_or_404(selectors.review_get, "scrutiny review", scrutiny_review_id=scrutiny_review_id)
     form = ScrutinyMeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_meeting_add(
-                user=request.user, review=review, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Meeting added.")
-            return redirect("strategy:review", scrutiny_review_id=review.pk)
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a review meeting",
-        caption=review.title,
-        button="Add the meeting",
-        back=reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}),
+        save=lambda data: services.review_meeting_add(
+            user=request.user, review=review, request=request, **data
+        ),
+        success=lambda _: ("Meeting added.", redirect("strategy:review", scrutiny_review_id=review.pk)),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Add a review meeting",
+            caption=review.title,
+            button="Add the meeting",
+            back=reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}),
+        ),
     )
 
 
@@ -108,25 +105,26 @@ def review_meeting_create(request: HttpRequest, scrutiny_review_id: int) -> Http
 def recommendation_create(request: HttpRequest, scrutiny_review_id: int) -> HttpResponse:
     review = get_or_404(selectors.review_get, "scrutiny review", scrutiny_review_id=scrutiny_review_id)
     form = RecommendationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.recommendation_add(
-                user=request.user, review=review, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Recommendation added.")
-            return redirect(
-                reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}) + "#recommendations"
-            )
-    return form_page(
+    return form_submit(
         request,
         form=form,
-        title="Add a recommendation",
-        caption=review.title,
-        button="Add the recommendation",
-        back=reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}),
+        save=lambda data: services.recommendation_add(
+            user=request.user, review=review, request=request, **data
+        ),
+        success=lambda _: (
+            "Recommendation added.",
+            redirect(
+                reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}) + "#recommendations"
+            ),
+        ),
+        page=lambda: form_page(
+            request,
+            form=form,
+            title="Add a recommendation",
+            caption=review.title,
+            button="Add the recommendation",
+            back=reverse("strategy:review", kwargs={"scrutiny_review_id": review.pk}),
+        ),
     )
 
 
@@ -169,22 +167,23 @@ def recommendation_detail(request: HttpRequest, recommendation_id: int) -> HttpR
 def recommendation_respond(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = _recommendation(recommendation_id)
     form = ResponseForm(request.POST, prefix="respond")
-    if form.is_valid():
-        try:
-            services.recommendation_respond(
-                user=request.user,
-                recommendation=recommendation,
-                request=request,
-                response=form.cleaned_data["response"],
-                reason=form.cleaned_data["reason"],
-                responded_on=form.cleaned_data["responded_on"],
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Cabinet's response recorded.")
-            return redirect("strategy:recommendation", recommendation_id=recommendation.pk)
-    return _recommendation_page(request, recommendation, respond=form)
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.recommendation_respond(
+            user=request.user,
+            recommendation=recommendation,
+            request=request,
+            response=data["response"],
+            reason=data["reason"],
+            responded_on=data["responded_on"],
+        ),
+        success=lambda _: (
+            "Cabinet's response recorded.",
+            redirect("strategy:recommendation", recommendation_id=recommendation.pk),
+        ),
+        page=lambda: _recommendation_page(request, recommendation, respond=form),
+    )
 
 
 @require_POST
@@ -192,14 +191,15 @@ def recommendation_respond(request: HttpRequest, recommendation_id: int) -> Http
 def recommendation_track(request: HttpRequest, recommendation_id: int) -> HttpResponse:
     recommendation = _recommendation(recommendation_id)
     form = TrackForm(request.POST, prefix="track")
-    if form.is_valid():
-        try:
-            services.recommendation_track(
-                user=request.user, recommendation=recommendation, request=request, **form.cleaned_data
-            )
-        except ValidationError as e:
-            add_service_errors(form, e)
-        else:
-            messages.success(request, "Implementation update added.")
-            return redirect("strategy:recommendation", recommendation_id=recommendation.pk)
-    return _recommendation_page(request, recommendation, track=form)
+    return form_submit(
+        request,
+        form=form,
+        save=lambda data: services.recommendation_track(
+            user=request.user, recommendation=recommendation, request=request, **data
+        ),
+        success=lambda _: (
+            "Implementation update added.",
+            redirect("strategy:recommendation", recommendation_id=recommendation.pk),
+        ),
+        page=lambda: _recommendation_page(request, recommendation, track=form),
+    )

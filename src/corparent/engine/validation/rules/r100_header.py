@@ -2,8 +2,8 @@
 
 Rule 105 (the child's UASC flag) is not declared: it checks a Header field that only the XML form
 of the return carries; the peer skips it for CSV returns, and corparent reads CSV only.
-Rule 171 (mother's child's date of birth is not a valid date) is not declared either: a value that
-is not a date is refused when the return is read, and a blank is allowed, so nothing is left to find.
+Rule 171 (mother's child's date of birth is not a valid date) is in rg_dates, with DfE's other
+"is not a valid date" rules.
 """
 
 from __future__ import annotations
@@ -42,10 +42,10 @@ RULES = [
         level=Level.ERROR,
         tables=("Header",),
         fields=("DOB",),
-        # A DOB that is not a DD/MM/YYYY date is refused when the return is read; a blank one is left.
+        # A DOB that is not a DD/MM/YYYY date is read as blank, so this finds both.
         sql="SELECT 'Header' AS tbl, _row FROM header WHERE DOB IS NULL",
-        hint="Every child needs a date of birth (DD/MM/YYYY). Enter it on the child's record; a date that "
-        "cannot be read is already refused when the return is read.",
+        hint="Every child needs a date of birth, a real date as DD/MM/YYYY. Enter or correct it on the "
+        "child's record.",
     ),
     Rule(
         code="103",

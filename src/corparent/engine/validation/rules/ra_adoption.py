@@ -1,8 +1,7 @@
 """Rules 100-199 on adoption: the AD1 and PlacedAdoption tables.
 
 Rules 112, 113, 115 and 116 (DATE_INT, DATE_MATCH, DATE_PLACED and DATE_PLACED_CEASED are not valid
-dates) are not declared: a value that is not a DD/MM/YYYY date is refused when the return is read
-and a blank is allowed, so nothing is left for them to find.
+dates) are in rg_dates, with DfE's other "is not a valid date" rules.
 """
 
 from __future__ import annotations

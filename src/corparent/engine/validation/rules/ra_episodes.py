@@ -1,7 +1,7 @@
 """Rules 100-199 on the Episodes table: its codes, how episodes end, placement distance and area.
 
-Rules 141 and 147 (DECOM and DEC are not valid dates) are not declared: a value that is not a
-DD/MM/YYYY date is refused when the return is read and a blank is allowed, so nothing is left to find.
+Rules 141 and 147 (DECOM and DEC are not valid dates) are in rg_dates, with DfE's other "is not a
+valid date" rules.
 
 PL_DISTANCE, PL_LA and PL_LOCATION are derived from postcodes. corparent reads them when the file
 carries them and leaves them NULL otherwise, so a NULL means "not known" (rules 164, 169, 179).

@@ -13,11 +13,14 @@ RULES = [
         level=Level.ERROR,
         tables=("UASC",),
         fields=("DUC",),
-        # A DUC that is not a DD/MM/YYYY date is refused when the return is read; what is left to find
-        # is a DUC before the collection year began.
-        sql="SELECT 'UASC' AS tbl, _row FROM uasc WHERE DUC < getvariable('collection_start')",
-        hint="The date UASC status ceased cannot be before 1 April of this collection year. Check the date "
-        "on the child's UASC record.",
+        # A DUC that is not a DD/MM/YYYY date (read as blank, kept in malformed), or one before the
+        # collection year began.
+        sql="""
+            SELECT 'UASC' AS tbl, _row FROM uasc WHERE DUC < getvariable('collection_start')
+            UNION ALL SELECT tbl, _row FROM malformed WHERE tbl = 'UASC' AND field = 'DUC'
+        """,
+        hint="The date UASC status ceased must be a real date as DD/MM/YYYY, and cannot be before 1 April "
+        "of this collection year. Check the date on the child's UASC record.",
     ),
     Rule(
         code="166",
@@ -25,7 +28,7 @@ RULES = [
         level=Level.ERROR,
         tables=("Reviews",),
         fields=("REVIEW",),
-        # A REVIEW that is not a DD/MM/YYYY date is refused when the return is read; a blank is left.
+        # A REVIEW that is not a DD/MM/YYYY date is read as blank, so this finds both.
         sql="SELECT 'Reviews' AS tbl, _row FROM reviews WHERE REVIEW IS NULL",
         hint="Enter the date of the review on every review record.",
     ),

@@ -1,6 +1,6 @@
 """Rules 302 and 352-359 on episode dates, the child's age and legal status.
 
-Dates that are not real dates never reach these rules: the return is refused when read. "First
+A date that is not a real date is blank for these rules (rg_dates reports it). "First
 episode" means the child's earliest episode in this year's file, as the peer has it.
 """
 

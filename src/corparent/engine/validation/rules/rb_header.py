@@ -1,6 +1,6 @@
 """Rules 209, 210, 232, 301 and 351 on a child's Header: unknown UPN codes, sex, date of birth.
 
-Dates of birth that are not real dates never reach these rules: the return is refused when read.
+A date of birth that is not a real date is blank for these rules (rule 102 reports it).
 """
 
 from __future__ import annotations

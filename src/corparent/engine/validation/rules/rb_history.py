@@ -48,8 +48,7 @@ RULES = [
             WHERE h.DOB IS DISTINCT FROM l.DOB
         """,
         hint="The child's date of birth differs from last year's return (or is blank in one year). "
-        "Confirm the date of birth and correct it in the child's record. A date that is not a real "
-        "date is refused when the return is read.",
+        "Confirm the date of birth and correct it in the child's record.",
     ),
     Rule(
         code="204",

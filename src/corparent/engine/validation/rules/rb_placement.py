@@ -8,7 +8,7 @@ and 243 treat NULL as "not known" the way the peer treats a postcode it cannot l
 
 from __future__ import annotations
 
-from corparent.engine.validation.rule import Level, Rule
+from corparent.engine.validation.rule import SUPPORTED_YEARS, Level, Rule
 
 PEER_DIFFERENCES: dict[str, str] = {
     "233": "The peer reads a column DATE_EPISODE_CEASED that Episodes does not have, so it always "
@@ -29,6 +29,7 @@ _NO_URN_2025 = "('P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z1
 _NO_URN_2026 = "('P1', 'P3', 'R1', 'R2', 'R5', 'T0', 'T1', 'T2', 'T3', 'T4', 'Z11', 'Z12', 'Z13', 'Z14')"
 _OUTSIDE_ENGLAND = "('CON', 'NIR', 'SCO', 'WAL', 'NUK')"
 _FOSTER_OR_ADOPTION = "('A3', 'A4', 'A5', 'A6', 'U1', 'U2', 'U3', 'U4', 'U5', 'U6')"
+_OPEN_IN_YEAR_NO_URN = "(DEC IS NULL OR DEC >= getvariable('collection_start')) AND URN IS NULL"
 _Y2025 = frozenset({2025})
 _FROM_2026 = frozenset({2026, 2027})
 
@@ -66,130 +67,121 @@ def _prev_reason_sql() -> str:
     """
 
 
+def _episodes_rule(
+    code: str,
+    *,
+    level: Level,
+    message: str,
+    fields: tuple[str, ...],
+    hint: str,
+    where: str = "",
+    sql: str = "",
+    tables: tuple[str, ...] = ("Episodes",),
+    years: frozenset[int] = SUPPORTED_YEARS,
+) -> Rule:
+    """A rule on Episodes: ``where`` picks the rows to flag, or ``sql`` is the whole query."""
+    if bool(where) == bool(sql):
+        raise ValueError(f"rule {code}: give either where or sql")
+    query = sql or f"SELECT 'Episodes' AS tbl, _row FROM episodes WHERE {where}"
+    return Rule(
+        code=code,
+        message=message,
+        level=level,
+        tables=tables,
+        fields=fields,
+        sql=query,
+        hint=hint,
+        years=years,
+    )
+
+
 RULES = [
-    Rule(
-        code="213",
-        message=_213_MESSAGE,
+    _episodes_rule(
+        "213",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message=_213_MESSAGE,
         fields=("PLACE_PROVIDER",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE PLACE IN {_TEMPORARY} AND PLACE_PROVIDER IS NOT NULL
-        """,
+        where=f"PLACE IN {_TEMPORARY} AND PLACE_PROVIDER IS NOT NULL",
         hint=_213_HINT.format(what="Temporary placements (T0-T4)"),
         years=_Y2025,
     ),
-    Rule(
-        code="213",
-        message=_213_MESSAGE,
+    _episodes_rule(
+        "213",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message=_213_MESSAGE,
         fields=("PLACE_PROVIDER",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE (PLACE IN {_TEMPORARY} OR PLACE IN {_Z11_14}) AND PLACE_PROVIDER IS NOT NULL
-        """,
+        where=f"(PLACE IN {_TEMPORARY} OR PLACE IN {_Z11_14}) AND PLACE_PROVIDER IS NOT NULL",
         hint=_213_HINT.format(what="Temporary placements (T0-T4) and other placements (Z11-Z14)"),
         years=_FROM_2026,
     ),
-    Rule(
-        code="214",
-        message="Placement location information not required.",
+    _episodes_rule(
+        "214",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Placement location information not required.",
         fields=("PL_POST", "URN"),
-        sql="""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE LS IN ('V3', 'V4') AND (PL_POST IS NOT NULL OR URN IS NOT NULL)
-        """,
+        where="LS IN ('V3', 'V4') AND (PL_POST IS NOT NULL OR URN IS NOT NULL)",
         hint="Short breaks (legal status V3 or V4) are recorded without the placement's postcode or "
         "Ofsted URN. Clear PL_POST and URN for this episode, or correct the legal status.",
     ),
-    Rule(
-        code="217",
+    _episodes_rule(
+        "217",
+        level=Level.ERROR,
         message="Children who are placed for adoption with current foster carers (placement types A3 or "
         "A5) must have a reason for new episode of S, T or U.",
-        level=Level.ERROR,
-        tables=("Episodes",),
         fields=("PLACE", "DECOM", "RNE"),
-        sql="""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE PLACE IN ('A3', 'A5') AND DECOM >= DATE '2015-04-01'
-              AND (RNE IS NULL OR RNE NOT IN ('S', 'T', 'U'))
-        """,
+        where="PLACE IN ('A3', 'A5') AND DECOM >= DATE '2015-04-01' "
+        "AND (RNE IS NULL OR RNE NOT IN ('S', 'T', 'U'))",
         hint="A child placed for adoption with the current foster carers stays with the same carers, so "
         "the episode starts with reason S, T or U (not P or B). Correct the reason for new episode "
         "or the placement type.",
     ),
-    Rule(
-        code="218",
-        message="Ofsted Unique reference number (URN) is required.",
+    _episodes_rule(
+        "218",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Ofsted Unique reference number (URN) is required.",
         fields=("URN",),
         # As the peer: a PL_LA starting N, W, S or C (Northern Ireland, Wales, Scotland, Channel
         # Islands) is outside England, and so is a PL_LA that is not known.
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE (DEC IS NULL OR DEC >= getvariable('collection_start'))
-              AND URN IS NULL
-              AND (PLACE IS NULL OR PLACE NOT IN {_NO_URN_2025})
-              AND PL_LA IS NOT NULL AND left(upper(PL_LA), 1) NOT IN ('N', 'W', 'S', 'C')
-        """,
+        where=f"{_OPEN_IN_YEAR_NO_URN} AND (PLACE IS NULL OR PLACE NOT IN {_NO_URN_2025}) "
+        "AND PL_LA IS NOT NULL AND left(upper(PL_LA), 1) NOT IN ('N', 'W', 'S', 'C')",
         hint=_218_HINT.format(codes="P1, P3, R1, R2, R5, T0-T4 and Z1")
         + " Without the placement's council area (PL_LA) the rule cannot tell, and does not flag.",
         years=_Y2025,
     ),
-    Rule(
-        code="218",
-        message="Ofsted Unique reference number (URN) is required.",
+    _episodes_rule(
+        "218",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Ofsted Unique reference number (URN) is required.",
         fields=("URN",),
         # As the peer: a PL_LA that is not known counts as in England.
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE (DEC IS NULL OR DEC >= getvariable('collection_start'))
-              AND URN IS NULL
-              AND (PLACE IS NULL OR PLACE NOT IN {_NO_URN_2026})
-              AND NOT coalesce(upper(PL_LA) IN {_OUTSIDE_ENGLAND}, false)
-        """,
+        where=f"{_OPEN_IN_YEAR_NO_URN} AND (PLACE IS NULL OR PLACE NOT IN {_NO_URN_2026}) "
+        f"AND NOT coalesce(upper(PL_LA) IN {_OUTSIDE_ENGLAND}, false)",
         hint=_218_HINT.format(codes="P1, P3, R1, R2, R5, T0-T4 and Z11-Z14")
         + " A placement outside England needs PL_LA (CON, NIR, SCO, WAL or NUK) to be exempt.",
         years=_FROM_2026,
     ),
-    Rule(
-        code="222",
-        message=_222_MESSAGE,
+    _episodes_rule(
+        "222",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message=_222_MESSAGE,
         fields=("URN",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE PLACE IN {_NO_URN_2025} AND URN IS NOT NULL AND upper(URN) <> 'XXXXXXX'
-        """,
+        where=f"PLACE IN {_NO_URN_2025} AND URN IS NOT NULL AND upper(URN) <> 'XXXXXXX'",
         hint=_222_HINT.format(codes="P1, P3, R1, R2, R5, T0-T4 and Z1"),
         years=_Y2025,
     ),
-    Rule(
-        code="222",
-        message=_222_MESSAGE,
+    _episodes_rule(
+        "222",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message=_222_MESSAGE,
         fields=("URN",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE PLACE IN {_NO_URN_2026} AND URN IS NOT NULL AND upper(URN) <> 'XXXXXXX'
-        """,
+        where=f"PLACE IN {_NO_URN_2026} AND URN IS NOT NULL AND upper(URN) <> 'XXXXXXX'",
         hint=_222_HINT.format(codes="P1, P3, R1, R2, R5, T0-T4 and Z11-Z14"),
         years=_FROM_2026,
     ),
-    Rule(
-        code="225",
-        message="Reason for placement change must be recorded.",
+    _episodes_rule(
+        "225",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Reason for placement change must be recorded.",
         fields=("REASON_PLACE_CHANGE",),
         sql=f"""
             SELECT 'Episodes' AS tbl, _row FROM (
@@ -208,44 +200,38 @@ RULES = [
         hint="The episode ended (X1) with a change of placement into a placement that is not temporary, "
         "so it needs a reason for placement change. Record REASON_PLACE_CHANGE for this episode.",
     ),
-    Rule(
-        code="226",
-        message="Reason for placement change is not required.",
+    _episodes_rule(
+        "226",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Reason for placement change is not required.",
         fields=("REASON_PLACE_CHANGE", "PLACE"),
         sql=_prev_reason_sql(),
         hint=_226_HINT,
         years=_Y2025,
     ),
-    Rule(
-        code="226",
-        message="Reason for placement change is not required for temporary placements.",
+    _episodes_rule(
+        "226",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Reason for placement change is not required for temporary placements.",
         fields=("REASON_PLACE_CHANGE", "PLACE"),
         sql=_prev_reason_sql(),
         hint=_226_HINT,
         years=_FROM_2026,
     ),
-    Rule(
-        code="233",
-        message="Reason for placement change is not required when the episode has not ceased.",
+    _episodes_rule(
+        "233",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Reason for placement change is not required when the episode has not ceased.",
         fields=("REASON_PLACE_CHANGE", "DEC"),
-        sql="""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE DEC IS NULL AND REASON_PLACE_CHANGE IS NOT NULL
-        """,
+        where="DEC IS NULL AND REASON_PLACE_CHANGE IS NOT NULL",
         hint="The reason for placement change is recorded on the episode that ends with the change. "
         "This episode is still open, so clear REASON_PLACE_CHANGE (or record the date it ended).",
         years=_FROM_2026,
     ),
-    Rule(
-        code="234",
-        message="A child aged under 10 can not change placement due to being admitted to custody.",
+    _episodes_rule(
+        "234",
         level=Level.ERROR,
+        message="A child aged under 10 can not change placement due to being admitted to custody.",
         tables=("Episodes", "Header"),
         fields=("REASON_PLACE_CHANGE", "DOB"),
         sql="""
@@ -269,40 +255,31 @@ RULES = [
         "and the reason for placement change (CUSTOD) on the episode before the move.",
         years=_FROM_2026,
     ),
-    Rule(
-        code="242",
-        message="URN = 'XXXXXXX' can only be used for regional adoption agencies.",
+    _episodes_rule(
+        "242",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="URN = 'XXXXXXX' can only be used for regional adoption agencies.",
         fields=("URN",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE upper(URN) = 'XXXXXXX' AND (PLACE IS NULL OR PLACE NOT IN {_FOSTER_OR_ADOPTION})
-        """,
+        where=f"upper(URN) = 'XXXXXXX' AND (PLACE IS NULL OR PLACE NOT IN {_FOSTER_OR_ADOPTION})",
         hint="XXXXXXX stands for a regional adoption agency, which places children only in adoption "
         "(A3-A6) or foster (U1-U6) placements. Give the provider's real Ofsted URN, or correct the "
         "placement type.",
         years=_FROM_2026,
     ),
-    Rule(
-        code="243",
-        message="Only placements with providers registered with Ofsted should have a URN reported.",
+    _episodes_rule(
+        "243",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Only placements with providers registered with Ofsted should have a URN reported.",
         fields=("URN",),
-        sql=f"""
-            SELECT 'Episodes' AS tbl, _row FROM episodes
-            WHERE upper(PL_LA) IN {_OUTSIDE_ENGLAND} AND URN IS NOT NULL
-        """,
+        where=f"upper(PL_LA) IN {_OUTSIDE_ENGLAND} AND URN IS NOT NULL",
         hint="The placement is outside England (PL_LA CON, NIR, SCO, WAL or NUK), where providers are "
         "not registered with Ofsted. Remove the URN, or check the placement postcode.",
         years=_FROM_2026,
     ),
-    Rule(
-        code="336",
-        message="Child does not have a foster placement immediately prior to being placed for adoption.",
+    _episodes_rule(
+        "336",
         level=Level.ERROR,
-        tables=("Episodes",),
+        message="Child does not have a foster placement immediately prior to being placed for adoption.",
         fields=("PLACE",),
         sql=f"""
             SELECT 'Episodes' AS tbl, _row FROM (

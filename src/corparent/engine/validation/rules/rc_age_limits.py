@@ -12,19 +12,46 @@ from __future__ import annotations
 from corparent.engine.validation.rule import Level, Rule
 
 
-def _placed_too_young_sql(place: str, years: int) -> str:
-    return f"""
+def _placed_too_young(code: str, *, level: Level, message: str, place: str, years: int, hint: str) -> Rule:
+    """A placement of type ``place`` that started (DECOM) before the child was ``years`` old."""
+    return Rule(
+        code=code,
+        message=message,
+        level=level,
+        tables=("Episodes", "Header"),
+        fields=("DECOM", "PLACE"),
+        sql=f"""
         SELECT DISTINCT 'Episodes' AS tbl, e._row FROM episodes e JOIN header h USING (CHILD)
         WHERE e.PLACE = '{place}' AND e.DECOM < h.DOB + INTERVAL {years} YEAR
-    """
+    """,
+        hint=hint,
+    )
 
 
-def _ceased_sql(reasons: str, condition: str) -> str:
+def _ceased(
+    code: str,
+    *,
+    level: Level,
+    message: str,
+    fields: tuple[str, ...],
+    reasons: str,
+    condition: str,
+    hint: str,
+    tables: tuple[str, ...] = ("Header", "Episodes"),
+) -> Rule:
     """Episodes that ended for one of ``reasons`` where ``condition`` (on e.DEC and h.DOB) holds."""
-    return f"""
+    return Rule(
+        code=code,
+        message=message,
+        level=level,
+        tables=tables,
+        fields=fields,
+        sql=f"""
         SELECT DISTINCT 'Episodes' AS tbl, e._row FROM episodes e JOIN header h USING (CHILD)
         WHERE e.REC IN ({reasons}) AND {condition}
-    """
+    """,
+        hint=hint,
+    )
 
 
 _DEC_NOTE = (
@@ -47,78 +74,75 @@ PEER_DIFFERENCES: dict[str, str] = {
 }
 
 RULES = [
-    Rule(
-        code="371",
+    _placed_too_young(
+        "371",
+        level=Level.ERROR,
         message="Child in supported accommodation not subject to children's homes regulations should be "
         "at least 16.",
-        level=Level.ERROR,
-        tables=("Episodes", "Header"),
-        fields=("DECOM", "PLACE"),
-        sql=_placed_too_young_sql("K3", 16),
+        place="K3",
+        years=16,
         hint="Supported accommodation (K3) is for young people aged 16 or over. Check the child's date of "
         "birth and the placement type and start date of the episode.",
     ),
-    Rule(
-        code="372",
-        message="Child in youth custody or prison should be at least 10.",
+    _placed_too_young(
+        "372",
         level=Level.ERROR,
-        tables=("Episodes", "Header"),
-        fields=("DECOM", "PLACE"),
-        sql=_placed_too_young_sql("R5", 10),
+        message="Child in youth custody or prison should be at least 10.",
+        place="R5",
+        years=10,
         hint="A child under 10 cannot be in a young offender institution (R5). Check the child's date of "
         "birth and the placement type of the episode.",
     ),
-    Rule(
-        code="373",
-        message="Child placed in a school should be at least 4 years old.",
+    _placed_too_young(
+        "373",
         level=Level.ERROR,
-        tables=("Episodes", "Header"),
-        fields=("DECOM", "PLACE"),
-        sql=_placed_too_young_sql("S1", 4),
+        message="Child placed in a school should be at least 4 years old.",
+        place="S1",
+        years=4,
         hint="A residential school placement (S1) is for children aged 4 or over. Check the child's date of "
         "birth and the placement type of the episode.",
     ),
-    Rule(
-        code="374",
-        message="Child in residential employment should be at least 14 years old.",
+    _placed_too_young(
+        "374",
         level=Level.ERROR,
-        tables=("Episodes", "Header"),
-        fields=("DECOM", "PLACE"),
-        sql=_placed_too_young_sql("P3", 14),
+        message="Child in residential employment should be at least 14 years old.",
+        place="P3",
+        years=14,
         hint="Residential employment (P3) is for young people aged 14 or over. Check the child's date of "
         "birth and the placement type of the episode.",
     ),
-    Rule(
-        code="386",
-        message="Reason episode ceased is adopted but child has reached age 18.",
+    _ceased(
+        "386",
         level=Level.ERROR,
-        tables=("Header", "Episodes"),
+        message="Reason episode ceased is adopted but child has reached age 18.",
         fields=("REC",),
-        sql=_ceased_sql("'E11', 'E12'", "e.DEC >= h.DOB + INTERVAL 18 YEAR"),
+        reasons="'E11', 'E12'",
+        condition="e.DEC >= h.DOB + INTERVAL 18 YEAR",
         hint="A child is adopted (E11 or E12) before their 18th birthday. Check the date the episode ended, "
         "the reason, and the child's date of birth.",
     ),
-    Rule(
-        code="387",
+    _ceased(
+        "387",
+        level=Level.ERROR,
         message="Reason episode ceased is child moved into independent living arrangement, but the child is "
         "aged under 14.",
-        level=Level.ERROR,
-        tables=("Header", "Episodes"),
         fields=("REC",),
-        sql=_ceased_sql("'E5', 'E6'", "e.DEC < h.DOB + INTERVAL 14 YEAR"),
+        reasons="'E5', 'E6'",
+        condition="e.DEC < h.DOB + INTERVAL 14 YEAR",
         hint="A child under 14 does not move into independent living (E5 or E6). Check the reason the "
         "episode ended, its date and the child's date of birth.",
     ),
-    Rule(
-        code="389",
+    _ceased(
+        "389",
+        level=Level.ERROR,
         message="Reason episode ceased is that child transferred to care of adult social care services, but "
         "child is aged under 16.",
-        level=Level.ERROR,
-        tables=("Episodes", "Header"),
         fields=("REC",),
-        sql=_ceased_sql("'E7'", "e.DEC < h.DOB + INTERVAL 16 YEAR"),
+        reasons="'E7'",
+        condition="e.DEC < h.DOB + INTERVAL 16 YEAR",
         hint="Transfer to residential care funded by adult social care (E7) is for young people aged 16 or "
         "over. Check the reason the episode ended, its date and the child's date of birth.",
+        tables=("Episodes", "Header"),
     ),
     Rule(
         code="407",
@@ -140,14 +164,14 @@ RULES = [
         hint="A special guardianship order (E45-E48) is made before the child is 18. Check the date the "
         "episode ended, the reason and the child's date of birth.",
     ),
-    Rule(
-        code="460",
+    _ceased(
+        "460",
+        level=Level.ERROR,
         message="Reason episode ceased is that child stayed with current carers at age 18 (or above), but "
         "child is aged under 18.",
-        level=Level.ERROR,
-        tables=("Header", "Episodes"),
         fields=("DEC", "REC"),
-        sql=_ceased_sql("'E17'", "e.DEC < h.DOB + INTERVAL 18 YEAR"),
+        reasons="'E17'",
+        condition="e.DEC < h.DOB + INTERVAL 18 YEAR",
         hint="E17 (stayed with current carers, for example staying put) is used when care ends at 18 or "
         "over. Check the date the episode ended and the child's date of birth, or use another reason.",
     ),

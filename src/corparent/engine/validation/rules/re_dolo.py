@@ -1,7 +1,7 @@
 """Rules 700-710: deprivation of liberty orders (DoLo table, from 2026-27).
 
-Each DoLo row is one order (DoLO) with its start and, once it has ended, its end date. Malformed
-dates never reach these rules: the reader refuses the return, naming the file, row and value.
+Each DoLo row is one order (DoLO) with its start and, once it has ended, its end date. Validation
+reads a malformed date as blank and keeps it as written in ``malformed`` (see rg_dates).
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ RULES = [
         level=Level.ERROR,
         tables=("DoLo",),
         fields=("DOLO_START",),
-        # A malformed date is refused when the return is read, so what is left is a blank one.
+        # A malformed date is read as blank, so this finds both.
         sql="SELECT 'DoLo' AS tbl, _row FROM dolo WHERE DOLO_START IS NULL",
         hint="Every DoLO needs the date it started, as DD/MM/YYYY. Add the start date from the order.",
         years=_FROM_2026_27,
@@ -53,11 +53,10 @@ RULES = [
         level=Level.ERROR,
         tables=("DoLo",),
         fields=("DOLO_END",),
-        # DOLO_END may be blank (the order is still in force), and a malformed date is refused when
-        # the return is read, naming the file, row and value: nothing is left for this rule to find.
-        sql="SELECT 'DoLo' AS tbl, _row FROM dolo WHERE false",
-        hint="The end date of a DoLO must be a date as DD/MM/YYYY, or blank while the order is in force. "
-        "A malformed date stops the return being read, with the row named: correct it there.",
+        # DOLO_END may be blank (the order is still in force): only a malformed one is flagged.
+        sql="SELECT tbl, _row FROM malformed WHERE tbl = 'DoLo' AND field = 'DOLO_END'",
+        hint="The end date of a DoLO must be a real date as DD/MM/YYYY, or blank while the order is in "
+        "force.",
         years=_FROM_2026_27,
     ),
     Rule(

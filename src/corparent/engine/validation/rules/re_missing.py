@@ -1,7 +1,7 @@
 """Rules 1004-1006: missing and away-from-placement incidents (Missing).
 
-Malformed dates never reach these rules: the reader refuses the return, naming the file, row and
-value. What is left for the date rules is a blank date where one is required.
+Validation reads a malformed date as blank and keeps it as written in ``malformed`` (see rg_dates):
+1004 finds a start date that is blank or malformed, 1005 an end date that is malformed.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ RULES = [
         level=Level.ERROR,
         tables=("Missing",),
         fields=("MIS_START",),
-        # A malformed date is refused when the return is read, so what is left is a blank one.
+        # A malformed date is read as blank, so this finds both.
         sql="SELECT 'Missing' AS tbl, _row FROM missing WHERE MIS_START IS NULL",
         hint="Every missing or away-from-placement incident needs the date it started, as DD/MM/YYYY. Add "
         "the start date from the child's record.",
@@ -28,11 +28,10 @@ RULES = [
         level=Level.ERROR,
         tables=("Missing",),
         fields=("MIS_END",),
-        # MIS_END may be blank (the child has not yet returned), and a malformed date is refused when
-        # the return is read, naming the file, row and value: nothing is left for this rule to find.
-        sql="SELECT 'Missing' AS tbl, _row FROM missing WHERE false",
-        hint="The end date of an incident must be a date as DD/MM/YYYY, or blank if the child has not "
-        "returned. A malformed date stops the return being read, with the row named: correct it there.",
+        # MIS_END may be blank (the child has not yet returned): only a malformed one is flagged.
+        sql="SELECT tbl, _row FROM malformed WHERE tbl = 'Missing' AND field = 'MIS_END'",
+        hint="The end date of an incident must be a real date as DD/MM/YYYY, or blank if the child has not "
+        "returned.",
     ),
     Rule(
         code="1006",

@@ -1,8 +1,7 @@
 """Rules 607-628: a young person who is a mother (Header MOTHER and MC_DOB, her child's birth date).
 
 MOTHER is 1 (the young person is a mother) or 0 (she is not); MC_DOB is the date of birth of her
-first child. Malformed dates never reach these rules: the reader refuses the return, naming the
-file, row and value.
+first child. A malformed MC_DOB is blank for these rules (rule 171, in rg_dates, reports it).
 """
 
 from __future__ import annotations

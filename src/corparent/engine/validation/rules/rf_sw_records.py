@@ -1,10 +1,9 @@
 """Social worker episodes (SWEpisodes), one row at a time: fields present and valid, dates in order
 and inside the reporting period. Checks across a child's episodes are in rf_sw_sequence.
 
-The SW_DECOM and SW_DEC of a row are DATEs: a value that is not a valid DD/MM/YYYY date is refused
-when the return is read (the file, row, column and value are named), so SW04STG1 and SW05STG1
-("not a valid date") can find nothing once a return has been read; they are declared so that the
-rule list says where DfE's check is made.
+The SW_DECOM and SW_DEC of a row are DATEs: validation reads a value that is not a valid DD/MM/YYYY
+date as blank and keeps it as written in ``malformed`` (see rg_dates), where SW04STG1 and SW05STG1
+("not a valid date") find it.
 """
 
 from __future__ import annotations
@@ -20,10 +19,10 @@ _REASONS = ", ".join(f"'{c}'" for c in codes.SW_REASON)
 PEER_DIFFERENCES: dict[str, str] = {
     "SW04STG1": "in 2024-25 the peer checks SW_DECOM with its partial-date helper, so it accepts "
     "'ZZ/ZZ/ZZZZ' or '01/01/ZZZZ' as a valid start date (it fixed this for 2025-26); SW_DECOM is a "
-    "full date, and any value that is not one is refused when the return is read.",
+    "full date, and we flag any value that is not one.",
     "SW05STG1": "in 2024-25 the peer checks SW_DEC with its partial-date helper, so it accepts "
     "'ZZ/ZZ/ZZZZ' or '01/01/ZZZZ' as a valid end date (it fixed this for 2025-26); SW_DEC is a full "
-    "date, and any value that is not one is refused when the return is read.",
+    "date, and we flag any value that is not one.",
     "SW07STG2": "the peer takes the start of the social worker reporting period as 1 April less "
     "365.2425 days, which in 2024-25 (a leap year back) is 1 April 2023 at 18:10, so it flags an "
     "episode that ended on 1 April 2023 itself; we take 1 April of the year before.",
@@ -97,10 +96,8 @@ RULES = [
         level=Level.ERROR,
         tables=("SWEpisodes",),
         fields=("SW_DECOM",),
-        # A malformed SW_DECOM never reaches a rule: the reader refuses the file naming the value.
-        sql="SELECT 'SWEpisodes' AS tbl, _row FROM sw_episodes WHERE false",
-        hint="SW_DECOM must be a real date written DD/MM/YYYY. A return with any other value in it is "
-        "refused when it is read, naming the file, row and value: correct the date there.",
+        sql="SELECT tbl, _row FROM malformed WHERE tbl = 'SWEpisodes' AND field = 'SW_DECOM'",
+        hint="SW_DECOM must be a real date written DD/MM/YYYY, for example 01/04/2025.",
     ),
     Rule(
         code="SW05STG1",
@@ -108,11 +105,8 @@ RULES = [
         level=Level.ERROR,
         tables=("SWEpisodes",),
         fields=("SW_DEC",),
-        # A malformed SW_DEC never reaches a rule: the reader refuses the file naming the value.
-        sql="SELECT 'SWEpisodes' AS tbl, _row FROM sw_episodes WHERE false",
-        hint="SW_DEC, where given, must be a real date written DD/MM/YYYY. A return with any other "
-        "value in it is refused when it is read, naming the file, row and value: correct the date "
-        "there.",
+        sql="SELECT tbl, _row FROM malformed WHERE tbl = 'SWEpisodes' AND field = 'SW_DEC'",
+        hint="SW_DEC, where given, must be a real date written DD/MM/YYYY, for example 01/04/2025.",
     ),
     Rule(
         code="SW06STG2",

@@ -1,0 +1,1 @@
+"""The panels API's serializers, one module a half of the API (constitution, meetings)."""

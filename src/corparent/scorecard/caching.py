@@ -54,21 +54,24 @@ def cached_page(
     """The page kept under ``key``, else ``render(extra_context)``'s (kept when it is a 200 and no
     messages were waiting), with this request's CSRF token in it."""
     fresh = messages_waiting(request)
-    page = None if fresh else cache.get(key)
-    if page is None:
+    kept = None if fresh else cache.get(key)
+    if kept is None:
         response = render({"csrf_token": CSRF_PLACEHOLDER})
         if response.streaming:
             return response
         if response.status_code != 200:
-            response.content = _with_token(request, response.content)
+            response.content = _with_token(request, response.content, _PLACEHOLDER)
             return response
-        page = response.content
+        # kept with the placeholder it was made with, so a cache shared between processes (each with
+        # its own placeholder) still gets the token put in the right place
+        kept = (_PLACEHOLDER, response.content)
         if not fresh:
-            cache.set(key, page, KEPT_SECONDS)
-    return HttpResponse(_with_token(request, page), content_type="text/html; charset=utf-8")
+            cache.set(key, kept, KEPT_SECONDS)
+    placeholder, page = kept
+    return HttpResponse(_with_token(request, page, placeholder), content_type="text/html; charset=utf-8")
 
 
-def _with_token(request: HttpRequest, page: bytes) -> bytes:
-    if _PLACEHOLDER not in page:
+def _with_token(request: HttpRequest, page: bytes, placeholder: bytes) -> bytes:
+    if placeholder not in page:
         return page
-    return page.replace(_PLACEHOLDER, get_token(request).encode())
+    return page.replace(placeholder, get_token(request).encode())

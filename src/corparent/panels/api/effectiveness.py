@@ -27,28 +27,28 @@ from corparent.panels.selectors.effectiveness import (
 from corparent.panels.views.effectiveness import year_from
 
 
-class RatioSerializer(serializers.Serializer):
+class EffectivenessRatioSerializer(serializers.Serializer):
     numerator = serializers.IntegerField()
     denominator = serializers.IntegerField()
     percent = serializers.FloatField(allow_null=True, help_text="null when there is nothing to count")
 
 
-class MeasureSerializer(RatioSerializer):
+class EffectivenessMeasureSerializer(EffectivenessRatioSerializer):
     id = serializers.CharField()
     title = serializers.CharField()
     definition = serializers.CharField()
 
 
-class MeetingFiguresSerializer(serializers.Serializer):
+class EffectivenessMeetingSerializer(serializers.Serializer):
     meeting = serializers.IntegerField(help_text="the meeting's id")
     date = serializers.DateField()
     quorate = serializers.BooleanField(allow_null=True, help_text="null: no terms of reference say")
     substitutes_present = serializers.IntegerField()
     young_people_present = serializers.IntegerField()
-    measures = serializers.DictField(child=RatioSerializer(), help_text="by measure id")
+    measures = serializers.DictField(child=EffectivenessRatioSerializer(), help_text="by measure id")
 
 
-class YearFiguresSerializer(serializers.Serializer):
+class EffectivenessYearSerializer(serializers.Serializer):
     panel = serializers.IntegerField()
     year = serializers.CharField(help_text="e.g. 2026/27")
     start = serializers.DateField()
@@ -57,8 +57,8 @@ class YearFiguresSerializer(serializers.Serializer):
     meetings_held = serializers.IntegerField()
     meetings_cancelled = serializers.IntegerField()
     actions_overdue = serializers.IntegerField()
-    measures = MeasureSerializer(many=True)
-    meetings = MeetingFiguresSerializer(many=True)
+    measures = EffectivenessMeasureSerializer(many=True)
+    meetings = EffectivenessMeetingSerializer(many=True)
 
 
 def _ratio(r: Ratio) -> dict[str, Any]:
@@ -86,7 +86,7 @@ class PanelEffectiveness(APIView):
 
     @extend_schema(
         parameters=[OpenApiParameter("year", OpenApiTypes.INT, description="the year it starts in")],
-        responses=YearFiguresSerializer,
+        responses=EffectivenessYearSerializer,
     )
     def get(self, request: Request, panel_id: int) -> Response:
         panel = Panel.objects.filter(pk=panel_id).first()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from corparent.panels.models import Action, Meeting, Panel, WorkProgrammeItem
-from corparent.panels.presenters.effectiveness import MEETING_COLUMNS, ratio_text, year_summary
+from corparent.panels.presenters.effectiveness import MEETING_COLUMNS, quorate_text, ratio_text, year_summary
 from corparent.panels.selectors.effectiveness import (
     MEASURES,
     PanelYear,
@@ -76,7 +76,7 @@ def _how_well(figures: YearFigures, last: YearFigures) -> Section:
                 rows=tuple(
                     (
                         day(m.on),
-                        "Not known" if m.quorate is None else ("Yes" if m.quorate else "No"),
+                        quorate_text(m),
                         *(ratio_text(m.values[key], key) for key, _ in MEETING_COLUMNS),
                     )
                     for m in figures.meetings

@@ -7,8 +7,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 
 from corparent.accounts.permissions import capability_required
 from corparent.accounts.roles import Capability
-from corparent.panels.models import Meeting, Panel
+from corparent.panels.models import Meeting
 from corparent.panels.selectors.effectiveness import PanelYear, panel_years
+from corparent.panels.views._shared import panel_or_404
 from corparent.reports import selectors
 from corparent.reports.annual import annual_report
 from corparent.reports.document import Document
@@ -46,9 +47,7 @@ def pack_docx(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 def _annual(panel_id: int, start_year: int) -> Document:
-    panel = Panel.objects.filter(pk=panel_id).first()
-    if panel is None:
-        raise Http404("There is no panel with that number.")
+    panel = panel_or_404(panel_id)
     year = PanelYear(start_year)
     if year not in panel_years(panel=panel):
         raise Http404("The panel has no meetings in that year.")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404
 from django.urls import path
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -16,7 +15,6 @@ from rest_framework.views import APIView
 
 from corparent.accounts.permissions import HasCapability
 from corparent.accounts.roles import Capability
-from corparent.panels.models import Panel
 from corparent.panels.selectors.effectiveness import (
     MEASURES,
     MeetingFigures,
@@ -24,6 +22,7 @@ from corparent.panels.selectors.effectiveness import (
     panel_years,
     year_figures,
 )
+from corparent.panels.views._shared import panel_or_404
 from corparent.panels.views.effectiveness import year_from
 
 
@@ -89,9 +88,7 @@ class PanelEffectiveness(APIView):
         responses=EffectivenessYearSerializer,
     )
     def get(self, request: Request, panel_id: int) -> Response:
-        panel = Panel.objects.filter(pk=panel_id).first()
-        if panel is None:
-            raise Http404("There is no panel with that number.")
+        panel = panel_or_404(panel_id)
         year = year_from(request, panel_years(panel=panel))
         figures = year_figures(panel=panel, year=year)
         return Response(

@@ -114,7 +114,7 @@ class MeetingRow:
     notes: str
 
 
-def _quorate(figures: MeetingFigures) -> str:
+def quorate_text(figures: MeetingFigures) -> str:
     if figures.quorate is None:
         return "Not known (no terms of reference)"
     return "Yes" if figures.quorate else "No"
@@ -136,7 +136,7 @@ def meeting_row(figures: MeetingFigures) -> MeetingRow:
     return MeetingRow(
         title=day_text(figures.on),
         href=reverse("panels:meeting", kwargs={"meeting_id": meeting.pk}),
-        quorate=_quorate(figures),
+        quorate=quorate_text(figures),
         cells=tuple(ratio_text(figures.values[key], key) for key, _ in MEETING_COLUMNS),
         notes=_notes(figures),
     )
@@ -184,7 +184,7 @@ class MeetingSummary:
 
 
 def meeting_summary(figures: MeetingFigures) -> MeetingSummary:
-    rows = [("Quorate", _quorate(figures))]
+    rows = [("Quorate", quorate_text(figures))]
     rows += [(label, ratio_text(figures.values[key], key)) for key, label in MEETING_COLUMNS]
     on_time = "questions_answered_on_time"
     rows.append(("Questions answered by the date asked", ratio_text(figures.values[on_time], on_time)))

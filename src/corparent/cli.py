@@ -254,7 +254,7 @@ def validate(
         with _progress("Reading") as bar:
             track = _tracker(bar, "Reading the return")
             if previous is None:
-                ret = read_return(data, year=year, progress=track, lenient_dates=True)
+                ret = read_return(data, year=year, progress=track, lenient_dates=True, compact=True)
             else:
                 ret = _read_with_previous(data, previous, year, track)
         result = run_rules(ret, year=year, la_code=la_code, providers=lists)
@@ -302,7 +302,7 @@ def _read_with_previous(data: Path, previous: Path, year: int | None, track: Pro
             for csv_file in folder.glob("*"):
                 if csv_file.is_file():
                     (target / csv_file.name).symlink_to(csv_file.resolve())
-        return read_return(Path(tmp), progress=track, lenient_dates=True)
+        return read_return(Path(tmp), progress=track, lenient_dates=True, compact=True)
 
 
 @app.command()

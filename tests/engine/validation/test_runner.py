@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from corparent.engine.ssda903.reader import read_return
 from corparent.engine.ssda903.tables import HEADER
 from corparent.engine.ssda903.writer import write_table
+from corparent.engine.validation import runner
 from corparent.engine.validation.rule import Level, Rule
-from corparent.engine.validation.runner import CHUNK, validate
+from corparent.engine.validation.runner import CHUNK, chunk_size, validate
 
 
 def _rule(code: str, sql: str, tables: tuple[str, ...] = ("Header",)) -> Rule:
@@ -55,3 +58,25 @@ def test_a_rule_whose_tables_are_absent_is_skipped_with_the_reason(tmp_path: Pat
         "L": "no previous year's Header was supplied",
     }
     assert result.exit_code == 0
+
+
+def test_queries_run_fewer_rules_as_the_return_grows() -> None:
+    """Up to 10 rules a query for a council's return; one at a time at national scale, where a query
+    holding ten rules' hash tables at once took twice the memory (see ROWS_PER_QUERY)."""
+    assert chunk_size(0) == chunk_size(5_000) == chunk_size(200_000) == CHUNK == 10
+    assert chunk_size(400_000) == 5
+    assert chunk_size(1_000_001) == 1 and chunk_size(1_500_000) == 1
+
+
+def test_rules_find_the_same_however_many_run_in_a_query(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rules = [
+        _rule(f"S{n}", f"SELECT 'Header' AS tbl, _row FROM header WHERE _row >= {n % 3}") for n in range(12)
+    ]
+    ret = read_return(_header(tmp_path))
+    batched = validate(ret, rules=rules)
+    monkeypatch.setattr(runner, "ROWS_PER_QUERY", 1)  # one rule a query, as at national scale
+    alone = validate(ret, rules=rules)
+    assert [(f.rule, f.row) for f in alone.findings] == [(f.rule, f.row) for f in batched.findings]
+    assert len(batched.findings) == 4 * 3 + 4 * 2 + 4 * 1 and alone.ran == batched.ran

@@ -274,7 +274,7 @@ def run_ours(
         (root / str(year)).symlink_to(folder.resolve(), target_is_directory=True)
         if previous is not None:
             (root / str(year - 1)).symlink_to(previous.resolve(), target_is_directory=True)
-        ret = read_return(root, lenient_dates=True)  # as validation reads: a malformed date is a finding
+        ret = read_return(root, lenient_dates=True, compact=True)  # as `corparent validate` reads
         lists = read_provider_lists(providers) if providers else None
         result = validate(ret, year=year, la_code=la_code, providers=lists)
         validated = time.perf_counter()

@@ -5,22 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from corparent.members import selectors
 from corparent.members.models import Portfolio, Tier, TrainingCompletion, VisitAction
 from corparent.scorecard.forms import DateInput
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form, against the field it names (else at the top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _date(label: str, what: str, **kwargs: Any) -> forms.DateField:

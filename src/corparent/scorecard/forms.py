@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 
 class DateInput(forms.DateInput):
@@ -55,14 +54,3 @@ class CommentaryForm(forms.Form):
         help_text="The date by which the action should show in the figure. Needed for red and amber figures.",
         error_messages={"invalid": "Enter a real date, for example 31 March 2027"},
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form, against the field it names."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

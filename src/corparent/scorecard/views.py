@@ -17,7 +17,8 @@ from corparent.engine.indicators.catalogue import Indicator
 from corparent.engine.indicators.suppression import Audience
 from corparent.returns.models import Snapshot
 from corparent.scorecard import caching, presenters, selectors, services
-from corparent.scorecard.forms import CommentaryForm, TargetForm, add_service_errors
+from corparent.scorecard.forms import CommentaryForm, TargetForm
+from corparent.web.forms import add_service_errors
 
 
 def _snapshot(request: HttpRequest) -> Snapshot | None:

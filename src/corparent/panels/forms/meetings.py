@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from corparent.accounts.models import Organisation
 from corparent.panels.models import (
@@ -60,17 +59,6 @@ def _text(label: str, *, required: bool = True, long: bool = False, help_text: s
         error_messages={"required": f"Enter the {label.lower()}"},
         **kw,
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form, against the field it names (else at the top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 class MeetingForm(forms.Form):

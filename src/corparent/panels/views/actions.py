@@ -18,7 +18,6 @@ from corparent.panels.forms.meetings import (
     ActionUpdateForm,
     AnswerForm,
     QuestionForm,
-    add_service_errors,
 )
 from corparent.panels.presenters import meetings as present
 from corparent.panels.selectors import actions as selectors
@@ -31,6 +30,7 @@ from corparent.panels.views._shared import (
     panel_or_404,
     question_or_404,
 )
+from corparent.web.forms import add_service_errors
 
 
 @require_GET

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -23,6 +22,7 @@ from corparent.panels.selectors import constitution as selectors
 from corparent.panels.selectors.effectiveness import PanelYear, year_figures
 from corparent.panels.services import constitution as services
 from corparent.panels.services.constitution import ConstitutionError
+from corparent.web.forms import form_submit
 
 VIEW = Capability.VIEW_PANELS
 MANAGE = Capability.MANAGE_PANELS
@@ -31,6 +31,11 @@ MANAGE = Capability.MANAGE_PANELS
 def _render(request: HttpRequest, template: str, context: dict[str, Any], status: int = 200) -> HttpResponse:
     context.setdefault("can_manage", has_capability(request, MANAGE))
     return render(request, template, context, status=status)
+
+
+def _status(request: HttpRequest) -> int:
+    """A form page that comes back after a POST (with errors, or closed) is a 400."""
+    return 400 if request.method == "POST" else 200
 
 
 def _form_page(
@@ -43,18 +48,15 @@ def _form_page(
     success: Callable[[Any], tuple[str, HttpResponse]],
 ) -> HttpResponse:
     """GET shows the form; POST saves through the service or shows what is wrong (400)."""
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                result = save(form.cleaned_data)
-            except ConstitutionError as refusal:
-                form.add_refusal(refusal)
-            else:
-                message, response = success(result)
-                messages.success(request, message)
-                return response
-        return _render(request, template, {**context, "form": form}, status=400)
-    return _render(request, template, {**context, "form": form})
+    return form_submit(
+        request,
+        form=form,
+        save=save,
+        success=success,
+        refusal=ConstitutionError,
+        show_refusal=lambda bound, refusal: bound.add_refusal(refusal),
+        page=lambda: _render(request, template, {**context, "form": form}, status=_status(request)),
+    )
 
 
 def _data(request: HttpRequest) -> Any:
@@ -164,9 +166,7 @@ def terms_approve(request: HttpRequest, panel_id: int, version: int) -> HttpResp
 def _closed(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
     """A form page for a record that can no longer take the change: it explains, and a POST is a 400
     that changes nothing."""
-    return _render(
-        request, template, {**context, "form": None}, status=400 if request.method == "POST" else 200
-    )
+    return _render(request, template, {**context, "form": None}, status=_status(request))
 
 
 # The council: groups and composition -------------------------------------------------------------

@@ -21,7 +21,6 @@ from corparent.panels.forms.meetings import (
     MeetingStatusForm,
     MinutesForm,
     PaperForm,
-    add_service_errors,
 )
 from corparent.panels.models import Paper, Person
 from corparent.panels.presenters import effectiveness
@@ -31,6 +30,7 @@ from corparent.panels.selectors import meetings as selectors
 from corparent.panels.selectors.effectiveness import meeting_figures
 from corparent.panels.services import meetings as services
 from corparent.panels.views._shared import form_page, meeting_or_404, panel_or_404
+from corparent.web.forms import add_service_errors
 
 
 @require_GET

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
-from corparent.panels.forms.meetings import FwpItemForm, PartnerReportForm, add_service_errors
+from corparent.panels.forms.meetings import FwpItemForm, PartnerReportForm
 from corparent.panels.presenters import meetings as present
 from corparent.panels.selectors import work_programme as selectors
 from corparent.panels.services import work_programme as services
 from corparent.panels.views._shared import form_page, fwp_item_or_404, panel_or_404
+from corparent.web.forms import add_service_errors
 
 
 @require_GET

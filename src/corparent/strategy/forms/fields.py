@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.core.exceptions import ValidationError
 
 from corparent.strategy.principles import CHOICES
 
@@ -64,14 +63,3 @@ def principles_field(label: str, help_text: str = "") -> forms.MultipleChoiceFie
             "invalid_choice": "Choose principles from the list",
         },
     )
-
-
-def add_service_errors(form: forms.Form, error: ValidationError) -> None:
-    """Show a service's refusal on the form, against the field it names (else at the top)."""
-    if hasattr(error, "error_dict"):
-        for name, errors in error.message_dict.items():
-            for message in errors:
-                form.add_error(name if name in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -17,7 +17,15 @@ from corparent.accounts.permissions import HasCapability
 from corparent.accounts.roles import Capability
 from corparent.accounts.services import audit_record
 from corparent.returns import selectors, services
-from corparent.returns.models import Finding, RuleSummary, Snapshot, Upload, UploadFile
+from corparent.returns.models import (
+    Finding,
+    ProviderListFile,
+    ProviderLists,
+    RuleSummary,
+    Snapshot,
+    Upload,
+    UploadFile,
+)
 from corparent.returns.staging import megabytes
 from corparent.returns.uploads import UploadLimit, limit_uploads
 
@@ -66,13 +74,30 @@ class UploadSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class ProviderListFileSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ProviderListFile
+        fields = ["name", "kind"]
+
+
+class ProviderListsSerializer(serializers.ModelSerializer):
+    """Ofsted's provider lists a check used (the URN rules' reference data)."""
+
+    files = ProviderListFileSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ProviderLists
+        fields = ["uploaded_at", "providers", "councils_known", "files"]
+
+
 class UploadDetailSerializer(UploadSerializer):
     files = UploadFileSerializer(many=True, read_only=True)
     rule_summaries = RuleSummarySerializer(many=True, read_only=True)
     rules_not_run = serializers.JSONField(read_only=True)
+    provider_lists = ProviderListsSerializer(read_only=True, allow_null=True)
 
     class Meta(UploadSerializer.Meta):
-        fields = [*UploadSerializer.Meta.fields, "rules_not_run", "files", "rule_summaries"]
+        fields = [*UploadSerializer.Meta.fields, "rules_not_run", "provider_lists", "files", "rule_summaries"]
         read_only_fields = fields
 
 

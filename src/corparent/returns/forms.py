@@ -39,6 +39,17 @@ class UploadForm(forms.Form):
     )
 
 
+class ProviderListsForm(forms.Form):
+    files = MultipleFileField(
+        label="Ofsted's provider lists",
+        allow_empty_file=True,  # the service names an empty file, with the rest of the problems
+        help_text="Ofsted's children's homes list and its social care providers list, or the combined "
+        "list, as downloaded (Excel workbooks, .xlsx). Choose both files at once.",
+        widget=MultipleFileInput(attrs={"multiple": True, "accept": ".xlsx"}),
+        error_messages={"required": "Choose Ofsted's provider lists (Excel workbooks, .xlsx)"},
+    )
+
+
 class PublishForm(forms.Form):
     reference_date = forms.DateField(
         label="Reference date",

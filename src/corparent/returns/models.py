@@ -27,6 +27,35 @@ class StoredFile(models.Model):
         return self.sha256[:12]
 
 
+class ProviderLists(models.Model):
+    """Ofsted's provider lists as uploaded together (the children's homes list with the social care
+    providers list, or the combined list): what the URN rules (219 to 1008) check placements against.
+    The latest is used by every check from then on; none is ever changed or removed."""
+
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    providers = models.PositiveIntegerField(help_text="providers on the lists, open and closed")
+    councils_known = models.BooleanField(
+        default=False, help_text="whether each provider's council was worked out from its postcode"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Ofsted's provider lists {self.pk}"
+
+
+class ProviderListFile(models.Model):
+    lists = models.ForeignKey(ProviderLists, on_delete=models.CASCADE, related_name="files")
+    stored = models.ForeignKey(StoredFile, on_delete=models.PROTECT, related_name="provider_list_uses")
+    name = models.CharField(max_length=300, help_text="the file's name as uploaded")
+    kind = models.CharField(max_length=60, help_text="which of Ofsted's lists it is")
+
+    class Meta:
+        ordering = ["kind", "name"]
+
+
 class Upload(models.Model):
     """One upload of a return: a set of files (several CSVs or a zip), one or more collection years."""
 
@@ -58,6 +87,14 @@ class Upload(models.Model):
         default=list, help_text='rules that did not run: [{"rule", "status" (failed/skipped), "reason"}]'
     )
     validated_at = models.DateTimeField(null=True, blank=True)
+    provider_lists = models.ForeignKey(
+        ProviderLists,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="uploads",
+        help_text="Ofsted's provider lists the checks used (none: the URN rules did not run)",
+    )
 
     class Meta:
         ordering = ["-uploaded_at", "-id"]

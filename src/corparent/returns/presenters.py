@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from django.urls import NoReverseMatch, reverse
 
 from corparent.accounts.models import User
-from corparent.returns.models import Finding, RuleSummary, Snapshot, Upload, UploadFile
+from corparent.engine.validation.registry import NEEDS, all_rules
+from corparent.returns.models import Finding, ProviderLists, RuleSummary, Snapshot, Upload, UploadFile
 from corparent.returns.selectors import ChildFindings
 from corparent.returns.staging import year_label
 
@@ -162,6 +163,79 @@ def file_rows(files: Iterable[UploadFile]) -> list[FileRow]:
 
 
 @dataclass(frozen=True)
+class ProviderListsRow:
+    uploaded: str  # "3 November 2026 10:15 by Ann Analyst"
+    providers: int
+    councils_known: bool
+    files: list[tuple[str, str]]  # (file name, which of Ofsted's lists)
+
+
+def provider_lists_row(lists: ProviderLists) -> ProviderListsRow:
+    return ProviderListsRow(
+        uploaded=f"{lists.uploaded_at:%-d %B %Y %H:%M} by {person(lists.uploaded_by)}",
+        providers=lists.providers,
+        councils_known=lists.councils_known,
+        files=[(f.name, f.kind) for f in lists.files.all()],
+    )
+
+
+@dataclass(frozen=True)
+class SkippedRules:
+    reason: str
+    rules: str  # "219, 221 and 224"
+    count: int
+    fix: str  # what to do about it ('' when nothing here can)
+    fix_link: str
+
+
+def skipped_rules(not_run: Iterable[dict[str, str]]) -> list[SkippedRules]:
+    """Rules that did not run because something they need was not there, grouped by the reason."""
+    by_reason: dict[str, list[str]] = {}
+    for entry in not_run:
+        if entry.get("status") == "skipped":
+            by_reason.setdefault(entry.get("reason", ""), []).append(entry.get("rule", ""))
+    fixes = {NEEDS["providers"]: ("Upload Ofsted's provider lists", reverse("returns:provider_lists"))}
+    groups = []
+    for reason, rules in by_reason.items():
+        fix, link = fixes.get(reason, ("", ""))
+        groups.append(
+            SkippedRules(reason=reason, rules=_and(rules), count=len(rules), fix=fix, fix_link=link)
+        )
+    return groups
+
+
+@dataclass(frozen=True)
+class ProviderListsPage:
+    current: ProviderListsRow | None
+    earlier: list[ProviderListsRow]
+    can_upload: bool
+    rules: str  # the rules that need the lists: "219, 221, ... and 1008"
+    rule_count: int
+    council_rules: str  # those that also need each provider's council
+
+
+def _and(codes: list[str]) -> str:
+    return codes[0] if len(codes) == 1 else f"{', '.join(codes[:-1])} and {codes[-1]}"
+
+
+def _needing(need: str) -> list[str]:
+    return sorted({r.code for r in all_rules() if need in r.needs}, key=lambda c: (len(c), c))
+
+
+def provider_lists_page(recent: list[ProviderLists], *, can_upload: bool) -> ProviderListsPage:
+    rows = [provider_lists_row(lists) for lists in recent]
+    rules = _needing("providers")
+    return ProviderListsPage(
+        current=rows[0] if rows else None,
+        earlier=rows[1:],
+        can_upload=can_upload,
+        rules=_and(rules),
+        rule_count=len(rules),
+        council_rules=_and(_needing("provider_councils")),
+    )
+
+
+@dataclass(frozen=True)
 class UploadPage:
     upload: Upload
     title: str
@@ -171,8 +245,11 @@ class UploadPage:
     summaries: list[RuleSummary]
     snapshots: list[SnapshotRow]
     not_run: list[dict[str, str]]
+    skipped: list[SkippedRules]
+    provider_lists: ProviderListsRow | None
     can_see_findings: bool
     can_publish: bool
+    can_recheck: bool
     checked: bool
     previous_year: str
     latest_year: str
@@ -186,6 +263,7 @@ def upload_page(
     *,
     can_see_findings: bool,
     can_publish: bool,
+    can_recheck: bool = False,
 ) -> UploadPage:
     checked = upload.status == Upload.Status.VALIDATED
     return UploadPage(
@@ -197,14 +275,18 @@ def upload_page(
         summaries=list(summaries),
         snapshots=[snapshot_row(s) for s in upload.snapshots.order_by("-published_at")],
         not_run=[e for e in upload.rules_not_run if e.get("status") == "failed"],
+        skipped=skipped_rules(upload.rules_not_run),
+        provider_lists=provider_lists_row(upload.provider_lists) if upload.provider_lists else None,
         can_see_findings=can_see_findings and checked,
         can_publish=can_publish and checked,
+        can_recheck=can_recheck and upload.status != Upload.Status.VALIDATING,
         checked=checked,
         previous_year=year_label(upload.previous_year) if upload.previous_year else "",
         latest_year=year_label(upload.latest_year),
         links={
             "findings": reverse("returns:findings", args=[upload.pk]),
             "publish": reverse("returns:publish", args=[upload.pk]),
+            "recheck": reverse("returns:recheck", args=[upload.pk]),
             "csv": reverse("returns:export", args=[upload.pk, "csv"]),
             "xlsx": reverse("returns:export", args=[upload.pk, "xlsx"]),
             "json": reverse("returns:export", args=[upload.pk, "json"]),

@@ -18,6 +18,7 @@ from corparent.engine.indicators.catalogue import Catalogue, builtin_catalogue
 from corparent.engine.indicators.engine import Scorecard, annual_reference_date, compute
 from corparent.engine.validation.report import by_rule
 from corparent.engine.validation.runner import validate
+from corparent.returns import selectors
 from corparent.returns.models import Finding, RuleSummary, Snapshot, Upload
 from corparent.returns.selectors import upload_return
 from corparent.returns.staging import year_label
@@ -52,7 +53,9 @@ def upload_validation_run(*, upload_id: int) -> Upload:
             # The engine runs rules on worker threads and reports progress from them; a database
             # write from those threads would open connections of their own, so progress here is
             # by stage.
-            result = validate(ret, year=upload.latest_year, la_code=_la_code())
+            lists = selectors.provider_lists_current()
+            providers = selectors.provider_lists_read(lists) if lists is not None else None
+            result = validate(ret, year=upload.latest_year, la_code=_la_code(), providers=providers)
         _upload_progress(upload_id, 90, "Storing what the checks found")
         summaries = by_rule(result)
         findings = [
@@ -97,6 +100,7 @@ def upload_validation_run(*, upload_id: int) -> Upload:
                 rules_not_run=not_run,
                 previous_year=result.previous_year,
                 validated_at=timezone.now(),
+                provider_lists=lists,
             )
     except Exception as exc:
         log.exception("checking upload %s failed", upload_id)

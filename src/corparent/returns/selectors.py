@@ -18,12 +18,13 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from corparent.engine.ssda903.model import Return, ReturnReadError
 from corparent.engine.ssda903.reader import read_return
 from corparent.engine.ssda903.tables import TABLES_BY_NAME
+from corparent.engine.validation.providers import ProviderList, read_provider_lists
 from corparent.engine.validation.registry import all_rules, rules_for
 from corparent.engine.validation.rule import Finding as EngineFinding
 from corparent.engine.validation.rule import Level
 from corparent.engine.validation.runner import ValidationResult
 from corparent.returns import store
-from corparent.returns.models import Finding, RuleSummary, Snapshot, Upload, UploadFile
+from corparent.returns.models import Finding, ProviderLists, RuleSummary, Snapshot, Upload, UploadFile
 
 
 def upload_list() -> QuerySet[Upload]:
@@ -185,3 +186,27 @@ def snapshot_figure_counts(*, snapshot: Snapshot) -> list[tuple[str, int, int]]:
         .order_by("reference_date")
     )
     return [(f"{r['reference_date']:%d %B %Y}", r["indicators"], r["figures"]) for r in rows]
+
+
+def provider_lists_current() -> ProviderLists | None:
+    """Ofsted's provider lists the checks use now: the latest uploaded."""
+    return ProviderLists.objects.select_related("uploaded_by").prefetch_related("files").first()
+
+
+def provider_lists_recent(*, limit: int = 10) -> list[ProviderLists]:
+    return list(ProviderLists.objects.select_related("uploaded_by").prefetch_related("files")[:limit])
+
+
+def provider_lists_read(lists: ProviderLists) -> ProviderList:
+    """The stored lists read as the engine reads them (each file under its name as uploaded)."""
+    folder = Path(tempfile.mkdtemp(prefix="corparent-providers-"))
+    try:
+        paths = []
+        for n, f in enumerate(lists.files.select_related("stored")):
+            path = folder / str(n) / f.name
+            path.parent.mkdir()
+            shutil.copyfile(store.path_of(f.stored.sha256), path)
+            paths.append(path)
+        return read_provider_lists(paths)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)

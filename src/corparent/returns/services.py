@@ -1,4 +1,4 @@
-"""Writes for returns: taking an upload, and publishing it as a snapshot.
+"""Writes for returns: taking an upload, publishing it as a snapshot, and taking Ofsted's provider lists.
 
 ``upload_create`` changes nothing unless the whole upload is good: the files are unpacked and read
 in a temporary folder first, and only then stored (file store, then one database transaction; if
@@ -8,6 +8,7 @@ indicator figures run in the background (``tasks``); their work is in ``runs``.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import tempfile
 from collections.abc import Sequence
@@ -22,11 +23,20 @@ from django.db import transaction
 from corparent.accounts.models import User
 from corparent.accounts.roles import Capability
 from corparent.engine.ssda903.model import collection_year_end
+from corparent.engine.validation.providers import ProviderReadError, read_provider_lists
 from corparent.returns import selectors, store
-from corparent.returns.models import Snapshot, StoredFile, Upload, UploadFile
+from corparent.returns.models import ProviderListFile, ProviderLists, Snapshot, StoredFile, Upload, UploadFile
 from corparent.returns.staging import Rejected, Stager, year_label
 
-__all__ = ["PublishRefused", "UploadRejected", "snapshot_publish", "upload_create"]
+__all__ = [
+    "ProviderListsRejected",
+    "PublishRefused",
+    "UploadRejected",
+    "provider_lists_create",
+    "snapshot_publish",
+    "upload_create",
+    "upload_recheck",
+]
 
 MAX_LABEL = 200
 
@@ -38,6 +48,10 @@ class UploadRejected(Exception):
     def __init__(self, problems: list[str]) -> None:
         self.problems = problems
         super().__init__(f"{len(problems)} problem(s) with the upload: " + "; ".join(problems[:3]))
+
+
+class ProviderListsRejected(UploadRejected):
+    """Ofsted's provider lists as uploaded could not be read (or one list is missing); nothing was kept."""
 
 
 class PublishRefused(Exception):
@@ -113,6 +127,19 @@ def _store(
     except BaseException:
         store.remove(written)
         raise
+    return upload
+
+
+def upload_recheck(*, user: User, upload: Upload) -> Upload:
+    """Run DfE's checks on a stored upload again (with the provider lists kept now), in the background."""
+    _require(user, Capability.UPLOAD_RETURN)
+    if upload.status == Upload.Status.VALIDATING:
+        raise UploadRejected(["The checks of this return are already running"])
+    Upload.objects.filter(pk=upload.pk).update(
+        status=Upload.Status.VALIDATING, progress=0, progress_message="Waiting to start the checks"
+    )
+    _enqueue_validation(upload)
+    upload.refresh_from_db()
     return upload
 
 
@@ -199,3 +226,51 @@ def snapshot_publish(
     snapshot_compute.enqueue(snapshot_id=snapshot.pk)
     snapshot.refresh_from_db()
     return snapshot
+
+
+def provider_lists_create(*, user: User, files: Sequence[UploadedFile]) -> ProviderLists:
+    """Keep Ofsted's provider lists for the URN rules of every check from now on: the children's homes
+    list with the social care providers list, or the combined list. They are read first (as the checks
+    will read them); if they cannot be, ``ProviderListsRejected`` names each problem and nothing is kept."""
+    _require(user, Capability.UPLOAD_RETURN)
+    if not files:
+        raise ProviderListsRejected(["Choose Ofsted's provider lists (Excel workbooks, .xlsx)"])
+    workdir = Path(tempfile.mkdtemp(prefix="corparent-providers-"))
+    try:
+        saved: list[tuple[str, Path, str]] = []  # name as uploaded, where it is, sha256
+        for n, upload in enumerate(files):
+            name = Path(upload.name or f"list {n + 1}.xlsx").name
+            path = workdir / str(n) / name  # a folder each: two files may have one name
+            path.parent.mkdir()
+            digest = hashlib.sha256()
+            with path.open("wb") as out:
+                for chunk in upload.chunks():
+                    digest.update(chunk)
+                    out.write(chunk)
+            saved.append((name, path, digest.hexdigest()))
+        try:
+            lists = read_provider_lists([path for _, path, _ in saved])
+        except ProviderReadError as e:
+            raise ProviderListsRejected([str(p) for p in e.problems]) from e
+        written: list[str] = []
+        try:
+            for _, path, sha in saved:
+                if store.put(path, sha):
+                    written.append(sha)
+            with transaction.atomic():
+                kept = ProviderLists.objects.create(
+                    uploaded_by=user, providers=len(lists), councils_known=lists.councils_known
+                )
+                for name, path, sha in saved:
+                    stored, _ = StoredFile.objects.get_or_create(
+                        sha256=sha, defaults={"size": path.stat().st_size}
+                    )
+                    ProviderListFile.objects.create(
+                        lists=kept, stored=stored, name=name[:300], kind=lists.files[str(path)]
+                    )
+        except BaseException:
+            store.remove(written)
+            raise
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    return kept

@@ -5,17 +5,19 @@ from __future__ import annotations
 
 import io
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from corparent.accounts.permissions import capability_required, has_capability
 from corparent.accounts.roles import Capability
 from corparent.accounts.services import audit_record
 from corparent.engine.validation import report
 from corparent.returns import presenters, selectors, services
-from corparent.returns.forms import PublishForm, UploadForm
+from corparent.returns.forms import ProviderListsForm, PublishForm, UploadForm
 from corparent.returns.models import Snapshot, Upload
 from corparent.returns.staging import megabytes
 from corparent.returns.uploads import UploadLimit, limit_uploads
@@ -91,6 +93,46 @@ def _upload_form(request: HttpRequest, limit: UploadLimit | None) -> HttpRespons
     return redirect("returns:detail", upload_id=created.pk)
 
 
+@csrf_exempt  # as upload: the size limit goes in before the body is read; CSRF is checked below
+@require_http_methods(["GET", "POST"])
+@capability_required(Capability.VIEW_RETURNS)
+def provider_lists(request: HttpRequest) -> HttpResponse:
+    """Ofsted's provider lists the checks use, and (for those who upload returns) a form for newer ones."""
+    can_upload = has_capability(request, Capability.UPLOAD_RETURN)
+    if request.method == "POST" and not can_upload:
+        raise PermissionDenied("Your role may not upload Ofsted's provider lists.")
+    limit = limit_uploads(request) if request.method == "POST" else None
+    return _provider_lists_form(request, limit, can_upload)
+
+
+@csrf_protect
+def _provider_lists_form(request: HttpRequest, limit: UploadLimit | None, can_upload: bool) -> HttpResponse:
+    def page(form: ProviderListsForm, status: int = 200) -> HttpResponse:
+        shown = presenters.provider_lists_page(selectors.provider_lists_recent(), can_upload=can_upload)
+        return render(request, "returns/provider_lists.html", {"page": shown, "form": form}, status=status)
+
+    if request.method != "POST" or limit is None:
+        return page(ProviderListsForm())
+    form = ProviderListsForm(request.POST, request.FILES)
+    if limit.exceeded:
+        form.is_valid()
+        form.errors.clear()
+        form.add_error(
+            "files", f"The files are larger than {megabytes(limit.limit)}: expected Ofsted's lists"
+        )
+        return page(form, 413)
+    if not form.is_valid():
+        return page(form, 422)
+    try:
+        services.provider_lists_create(user=request.user, files=form.cleaned_data["files"])  # type: ignore[arg-type]
+    except services.ProviderListsRejected as e:
+        for problem in e.problems:
+            form.add_error("files", problem)
+        return page(form, 422)
+    messages.success(request, "Ofsted's provider lists are kept: the next checks of a return will use them.")
+    return redirect("returns:provider_lists")
+
+
 @require_GET
 @capability_required(Capability.VIEW_RETURNS)
 def detail(request: HttpRequest, upload_id: int) -> HttpResponse:
@@ -101,8 +143,21 @@ def detail(request: HttpRequest, upload_id: int) -> HttpResponse:
         selectors.rule_summaries(upload=found),
         can_see_findings=has_capability(request, Capability.VIEW_CHILD_LEVEL),
         can_publish=has_capability(request, Capability.PUBLISH_SNAPSHOT),
+        can_recheck=has_capability(request, Capability.UPLOAD_RETURN),
     )
     return render(request, "returns/detail.html", {"page": page})
+
+
+@require_POST
+@capability_required(Capability.UPLOAD_RETURN)
+def recheck(request: HttpRequest, upload_id: int) -> HttpResponse:
+    try:
+        services.upload_recheck(user=request.user, upload=_upload(upload_id))  # type: ignore[arg-type]
+    except services.UploadRejected as e:
+        messages.error(request, e.problems[0])
+    else:
+        messages.success(request, "The return is being checked again.")
+    return redirect("returns:detail", upload_id=upload_id)
 
 
 @require_GET

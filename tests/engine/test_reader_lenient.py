@@ -124,3 +124,17 @@ def test_windows_1252_files_are_read_leniently_too(tmp_path: Path) -> None:
     ret = read_return(tmp_path, lenient_dates=True)
     assert rows(ret.con, KEPT) == [("Header", "MC_DOB", "31/02/2025", 2025, 0)]
     assert rows(ret.con, "SELECT UPN FROM header_all") == [("Café",)]
+
+
+def test_figures_are_not_computed_from_a_return_with_dates_that_are_not_dates(tmp_path: Path) -> None:
+    """The lenient reading is for validation only: computing figures from it is refused, naming why."""
+    from corparent.engine.indicators.engine import compute
+
+    write(tmp_path / "e.csv", EP, ep("C1", "01/05/2024", "31/02/2025"), ep("C2", "01/06/2024"))
+    with pytest.raises(ValueError, match="1 date\\(s\\) that are not valid dates"):
+        compute(read_return(tmp_path, lenient_dates=True), date(2025, 3, 31), indicators=["cla"])
+    write(tmp_path / "e.csv", EP, ep("C1", "01/05/2024", "01/02/2025"), ep("C2", "01/06/2024"))
+    lenient_but_clean = compute(
+        read_return(tmp_path, lenient_dates=True), date(2025, 3, 31), indicators=["cla"]
+    )
+    assert lenient_but_clean.results

@@ -212,7 +212,15 @@ def compute(
     snapshot: str | None = None,
     progress: Progress | None = None,
 ) -> Scorecard:
-    """Compute the catalogue's indicators (or the ``indicators`` named) for ``reference_date``."""
+    """Compute the catalogue's indicators (or the ``indicators`` named) for ``reference_date``.
+
+    Refuses (``ValueError``) a return read leniently that holds dates that are not dates: there they
+    are blank, and figures counted from them would be wrong without saying so."""
+    if ret.malformed:
+        raise ValueError(
+            f"the return holds {ret.malformed} date(s) that are not valid dates (it was read for "
+            "validation, with lenient_dates): correct them, or read it strictly, before computing figures"
+        )
     cat = catalogue or builtin_catalogue()
     wanted = list(cat.indicators) if indicators is None else list(indicators)
     unknown = [i for i in wanted if i not in cat.indicators]

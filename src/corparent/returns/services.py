@@ -133,11 +133,13 @@ def _store(
 def upload_recheck(*, user: User, upload: Upload) -> Upload:
     """Run DfE's checks on a stored upload again (with the provider lists kept now), in the background."""
     _require(user, Capability.UPLOAD_RETURN)
-    if upload.status == Upload.Status.VALIDATING:
-        raise UploadRejected(["The checks of this return are already running"])
-    Upload.objects.filter(pk=upload.pk).update(
-        status=Upload.Status.VALIDATING, progress=0, progress_message="Waiting to start the checks"
+    started = (
+        Upload.objects.filter(pk=upload.pk)
+        .exclude(status=Upload.Status.VALIDATING)  # one run at a time, even if asked twice at once
+        .update(status=Upload.Status.VALIDATING, progress=0, progress_message="Waiting to start the checks")
     )
+    if not started:
+        raise UploadRejected(["The checks of this return are already running"])
     _enqueue_validation(upload)
     upload.refresh_from_db()
     return upload
@@ -239,7 +241,7 @@ def provider_lists_create(*, user: User, files: Sequence[UploadedFile]) -> Provi
     try:
         saved: list[tuple[str, Path, str]] = []  # name as uploaded, where it is, sha256
         for n, upload in enumerate(files):
-            name = Path(upload.name or f"list {n + 1}.xlsx").name
+            name = Path(upload.name or "").name or f"list {n + 1}.xlsx"
             path = workdir / str(n) / name  # a folder each: two files may have one name
             path.parent.mkdir()
             digest = hashlib.sha256()

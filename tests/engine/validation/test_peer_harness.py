@@ -307,6 +307,16 @@ def test_readme_rows_say_when_the_peer_was_not_run() -> None:
     assert validation_lines(None) == []
 
 
+def test_a_peer_whose_report_ran_out_of_memory_is_compared_by_its_rules_alone_and_the_row_says_so() -> None:
+    council = {"children": 400, "rows": 5000, "ours": _side(1, 200), "peer": _side(25, 900)}
+    council |= ratios(council["ours"], council["peer"])
+    national = {"children": 100_000, "csv_mb": 59.0, "ours": _side(16, 550), "peer": _side(1200, 3600)}
+    national |= {**ratios(national["ours"], national["peer"]), "peer_report_failed": "exited -9 after 695 s"}
+    row = validation_lines({"council": council, "national": national})[1]
+    assert "its rules alone: with its report too it exited -9 after 695 s" in row
+    assert "75.0x faster; memory 0.15x the peer's" in row and "(met)" in row
+
+
 # --- the benchmark's real postcodes ----------------------------------------------------------------
 
 

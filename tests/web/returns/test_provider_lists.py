@@ -193,3 +193,14 @@ def test_the_upload_api_documents_the_lists_a_check_used() -> None:
         "councils_known",
         "files",
     }
+
+
+def test_checks_already_running_are_not_started_twice(client_for: Any, council: Path) -> None:
+    client = client_for(Role.ANALYST)
+    client.post(reverse("returns:upload"), {"files": [council_zip(council)]})
+    upload = Upload.objects.get()
+    Upload.objects.filter(pk=upload.pk).update(status=Upload.Status.VALIDATING, progress=40)
+    response = client.post(reverse("returns:recheck", args=[upload.pk]), follow=True)
+    assert "The checks of this return are already running" in response.content.decode()
+    upload.refresh_from_db()
+    assert upload.status == Upload.Status.VALIDATING and upload.progress == 40

@@ -194,7 +194,10 @@ def skipped_rules(not_run: Iterable[dict[str, str]]) -> list[SkippedRules]:
     for entry in not_run:
         if entry.get("status") == "skipped":
             by_reason.setdefault(entry.get("reason", ""), []).append(entry.get("rule", ""))
-    fixes = {NEEDS["providers"]: ("Upload Ofsted's provider lists", reverse("returns:provider_lists"))}
+    fixes = {
+        NEEDS["providers"]: ("Upload Ofsted's provider lists", reverse("returns:provider_lists")),
+        NEEDS["la_code"]: ("Choose the council in the council settings", reverse("comparators:council")),
+    }
     groups = []
     for reason, rules in by_reason.items():
         fix, link = fixes.get(reason, ("", ""))

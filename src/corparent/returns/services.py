@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
@@ -98,36 +99,49 @@ def upload_create(*, user: User, files: Sequence[UploadedFile], label: str = "")
 def _store(
     *, user: User, label: str, sources: list[tuple[str, Path, str, int, int, str]], years: list[int]
 ) -> Upload:
+    with _files_kept([(path, sha) for _, path, _, _, _, sha in sources]), transaction.atomic():
+        latest = max(years)
+        upload = Upload.objects.create(
+            uploaded_by=user,
+            label=label,
+            collection_years=sorted(years),
+            latest_year=latest,
+            previous_year=latest - 1 if latest - 1 in years else None,
+            status=Upload.Status.VALIDATING,
+            progress_message="Waiting to start the checks",
+        )
+        UploadFile.objects.bulk_create(
+            UploadFile(
+                upload=upload,
+                stored=_stored_file(path, sha),
+                name=name[:300],
+                table=table,
+                year=year,
+                rows=count,
+            )
+            for name, path, table, year, count, sha in sources
+        )
+    return upload
+
+
+@contextmanager
+def _files_kept(files: Sequence[tuple[Path, str]]) -> Iterator[None]:
+    """Put ``(path, sha256)`` files in the file store for the rows the block records; if the block
+    fails, remove the files this call newly wrote, so the store is as it was."""
     written: list[str] = []
     try:
-        for _, path, _, _, _, sha in sources:
+        for path, sha in files:
             if store.put(path, sha):
                 written.append(sha)
-        with transaction.atomic():
-            latest = max(years)
-            upload = Upload.objects.create(
-                uploaded_by=user,
-                label=label,
-                collection_years=sorted(years),
-                latest_year=latest,
-                previous_year=latest - 1 if latest - 1 in years else None,
-                status=Upload.Status.VALIDATING,
-                progress_message="Waiting to start the checks",
-            )
-            rows = []
-            for name, path, table, year, count, sha in sources:
-                size = path.stat().st_size
-                stored, _ = StoredFile.objects.get_or_create(sha256=sha, defaults={"size": size})
-                rows.append(
-                    UploadFile(
-                        upload=upload, stored=stored, name=name[:300], table=table, year=year, rows=count
-                    )
-                )
-            UploadFile.objects.bulk_create(rows)
+        yield
     except BaseException:
         store.remove(written)
         raise
-    return upload
+
+
+def _stored_file(path: Path, sha: str) -> StoredFile:
+    stored, _ = StoredFile.objects.get_or_create(sha256=sha, defaults={"size": path.stat().st_size})
+    return stored
 
 
 def upload_recheck(*, user: User, upload: Upload) -> Upload:
@@ -254,25 +268,14 @@ def provider_lists_create(*, user: User, files: Sequence[UploadedFile]) -> Provi
             lists = read_provider_lists([path for _, path, _ in saved])
         except ProviderReadError as e:
             raise ProviderListsRejected([str(p) for p in e.problems]) from e
-        written: list[str] = []
-        try:
-            for _, path, sha in saved:
-                if store.put(path, sha):
-                    written.append(sha)
-            with transaction.atomic():
-                kept = ProviderLists.objects.create(
-                    uploaded_by=user, providers=len(lists), councils_known=lists.councils_known
+        with _files_kept([(path, sha) for _, path, sha in saved]), transaction.atomic():
+            kept = ProviderLists.objects.create(
+                uploaded_by=user, providers=len(lists), councils_known=lists.councils_known
+            )
+            for name, path, sha in saved:
+                ProviderListFile.objects.create(
+                    lists=kept, stored=_stored_file(path, sha), name=name[:300], kind=lists.files[str(path)]
                 )
-                for name, path, sha in saved:
-                    stored, _ = StoredFile.objects.get_or_create(
-                        sha256=sha, defaults={"size": path.stat().st_size}
-                    )
-                    ProviderListFile.objects.create(
-                        lists=kept, stored=stored, name=name[:300], kind=lists.files[str(path)]
-                    )
-        except BaseException:
-            store.remove(written)
-            raise
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     return kept

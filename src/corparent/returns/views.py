@@ -70,12 +70,9 @@ def _upload_form(request: HttpRequest, limit: UploadLimit | None) -> HttpRespons
         return render(request, "returns/upload.html", {"form": UploadForm()})
     form = UploadForm(request.POST, request.FILES)
     if limit.exceeded:
-        form.is_valid()
-        form.errors.clear()
-        form.add_error(
-            "files",
-            f"The upload is larger than {megabytes(limit.limit)}: expected at most {megabytes(limit.limit)} "
-            "of CSV files, or a zip of them",
+        size = megabytes(limit.limit)
+        _too_large(
+            form, f"The upload is larger than {size}: expected at most {size} of CSV files, or a zip of them"
         )
         return render(request, "returns/upload.html", {"form": form}, status=413)
     if not form.is_valid():
@@ -115,11 +112,7 @@ def _provider_lists_form(request: HttpRequest, limit: UploadLimit | None, can_up
         return page(ProviderListsForm())
     form = ProviderListsForm(request.POST, request.FILES)
     if limit.exceeded:
-        form.is_valid()
-        form.errors.clear()
-        form.add_error(
-            "files", f"The files are larger than {megabytes(limit.limit)}: expected Ofsted's lists"
-        )
+        _too_large(form, f"The files are larger than {megabytes(limit.limit)}: expected Ofsted's lists")
         return page(form, 413)
     if not form.is_valid():
         return page(form, 422)
@@ -131,6 +124,13 @@ def _provider_lists_form(request: HttpRequest, limit: UploadLimit | None, can_up
         return page(form, 422)
     messages.success(request, "Ofsted's provider lists are kept: the next checks of a return will use them.")
     return redirect("returns:provider_lists")
+
+
+def _too_large(form: UploadForm | ProviderListsForm, message: str) -> None:
+    """The files past the size limit were never read: say only that (not that none was chosen)."""
+    form.is_valid()
+    form.errors.clear()
+    form.add_error("files", message)
 
 
 @require_GET

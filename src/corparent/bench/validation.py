@@ -240,7 +240,6 @@ def run_validation(
                     base / scale, peer_python=use_peer, repeats=n, la_code=entry["la_code"], say=say,
                     peer_report=False,
                 )  # fmt: skip
-                why = ""
             except PeerFailed as again:
                 ours, _ = measure(base / scale, peer_python=None, repeats=n, la_code=entry["la_code"])
                 peer, why = None, f"did not finish, with or without its report: {again}"
@@ -265,8 +264,8 @@ def _row(label: str, e: dict[str, Any]) -> str:
     peer = f"peer {p['seconds']:.2f} s, {p['peak_mb']:.0f} MB peak ({p['rules_run']} rules)"
     if e.get("peer_report_failed"):
         peer += (
-            f", its rules alone: with its report too it {e['peer_report_failed']} on this 24 GB machine, so "
-            "ours (with our report) is compared with its rules alone"
+            f", its rules alone: with its report too it {e['peer_report_failed']}, so ours (with our "
+            "report) is compared with its rules alone"
         )
     ratio = f"{e['speedup']:.1f}x faster; memory {e['memory_ratio']:.2f}x the peer's"
     verdict = "met" if e["meets_targets"] else "not met"
